@@ -1,0 +1,63 @@
+import type { SeriesRef, Story } from '../story/model.js';
+import { safeFileName, slug } from './file-names.js';
+import type { Book, BookShape } from './model.js';
+import { compareNatural } from '../io/natural-order.js';
+
+export interface GroupOptions {
+  shape: BookShape;
+  /** Language used when a story does not name its own. */
+  language: string;
+  /** Fixed `dcterms:modified` (from SOURCE_DATE_EPOCH); otherwise the newest source time. */
+  modified?: number;
+}
+
+/**
+ * Stories → books. With shape `series`, the stories of one series become one book in part order;
+ * a series with only one story here is that story's book. With `story`, one book per story.
+ */
+export function groupIntoBooks(stories: readonly Story[], options: GroupOptions): Book[] {
+  const groups = new Map<string, Story[]>();
+  for (const story of stories) {
+    const key = options.shape === 'series' && story.meta.series ? `series:${slug(story.meta.series.name)}` : `story:${story.source}`;
+    groups.set(key, [...(groups.get(key) ?? []), story]);
+  }
+  const books = [...groups.values()].map((members) => makeBook(orderByPart(members), options));
+  books.sort((a, b) => compareNatural(a.title, b.title) || compareNatural(a.stories[0]?.source ?? '', b.stories[0]?.source ?? ''));
+  return withUniqueFileNames(books);
+}
+
+/** Part number first, then title, then source path, so file names never decide when parts are known. */
+function orderByPart(stories: Story[]): Story[] {
+  const part = (s: Story): number => s.meta.series?.part ?? Number.MAX_SAFE_INTEGER;
+  return [...stories].sort((a, b) => part(a) - part(b) || compareNatural(a.meta.title, b.meta.title) || compareNatural(a.source, b.source));
+}
+
+function makeBook(stories: Story[], options: GroupOptions): Book {
+  const first = stories[0] as Story;
+  const seriesName = first.meta.series?.name;
+  const isSeriesBook = stories.length > 1 && seriesName !== undefined;
+  const title = isSeriesBook ? seriesName : first.meta.title;
+  const series: SeriesRef | undefined = first.meta.series ? { ...first.meta.series } : undefined;
+  if (isSeriesBook && series) delete series.total;
+  return {
+    fileName: safeFileName(title),
+    title,
+    authors: [...new Set(stories.map((s) => s.meta.author))],
+    language: first.meta.language ?? options.language,
+    ...(series ? { series } : {}),
+    stories,
+    modified: options.modified ?? Math.max(...stories.map((s) => s.modified)),
+  };
+}
+
+/** Two books with one title (two different stories) get distinct file names. */
+function withUniqueFileNames(books: Book[]): Book[] {
+  const used = new Set<string>();
+  return books.map((book) => {
+    let name = book.fileName;
+    if (used.has(name.toLowerCase())) name = safeFileName(`${book.title} (${book.authors.join(', ')})`);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = safeFileName(`${book.title} (${n})`);
+    used.add(name.toLowerCase());
+    return { ...book, fileName: name };
+  });
+}

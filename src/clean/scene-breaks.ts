@@ -1,0 +1,11 @@
+// Symbols people type on a line of their own to mark a scene change.
+const SYMBOLS_ONLY = /^[~*#=_+•·°§†\-–—]+$/u;
+// Letter ornaments: o0o, xXx, OoO, or letters between symbols such as -x-x- and ~o~.
+const LETTER_ORNAMENT = /^(?:(?:o0o|0o0|oOo|OoO|xXx|XxX|xox|oxo|XoX|OxO)+|[~*=_+-]+(?:[oO0xX][~*=_+-]+)+)$/;
+
+/** True for a scene-break line such as `~ ~ ~ ~`, `* * *`, `***`, `#`, `---`, `o0o` or `xXx`. */
+export function isSceneBreak(lineText: string): boolean {
+  const compact = lineText.replace(/\s+/g, '');
+  if (compact.length === 0 || compact.length > 60) return false;
+  return SYMBOLS_ONLY.test(compact) || LETTER_ORNAMENT.test(compact);
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { build } from './compile.js';
+import { DEFAULT_OPTIONS, UsageError, type BuildOptions } from './options.js';
+import { formatBuildReport } from './report.js';
+
+const EXIT_OK = 0;
+const EXIT_INPUT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+const EXAMPLES = `
+Examples:
+  $ ficbind build                          build every story in ./stories into ./out
+  $ ficbind build ~/fic -o ~/books         another input and output folder
+  $ ficbind build --book story             one book per story instead of per series
+  $ ficbind build --lang de --covers art   German books, covers from ./art
+  $ SOURCE_DATE_EPOCH=1700000000 ficbind build   reproducible dates`;
+
+interface BuildFlags {
+  out: string;
+  covers: string;
+  lang: string;
+  book: BuildOptions['book'];
+  keepJunk?: boolean;
+  strict?: boolean;
+  json?: boolean;
+}
+
+function program(): Command {
+  const cli = new Command('ficbind')
+    .description('Compile saved fan fiction and web fiction into clean, valid EPUB 3 books.')
+    .exitOverride()
+    .showHelpAfterError('(run "ficbind build --help" for usage)');
+  cli
+    .command('build')
+    .description('build every story in a folder into EPUB books, one per series (or per story)')
+    .argument('[input]', 'folder of stories (.txt files, or folders of chapter files)', DEFAULT_OPTIONS.input)
+    .option('-o, --out <dir>', 'folder to write the books to', DEFAULT_OPTIONS.out)
+    .option('--covers <dir>', 'folder of cover images named after the book (name.jpg or name.png)', DEFAULT_OPTIONS.covers)
+    .option('--lang <code>', 'language of stories that do not name one (BCP 47, e.g. en, de, pt-BR)', DEFAULT_OPTIONS.language)
+    .addOption(
+      new Option('--book <shape>', 'one book per series, or one per story').choices(['series', 'story']).default(DEFAULT_OPTIONS.book),
+    )
+    .option('--keep-junk', 'keep web-page leftovers (navigation, toolbars, image captions) instead of removing them')
+    .option('--strict', 'exit with code 1 when there are warnings too')
+    .option('--json', 'print the result as JSON instead of text')
+    .addHelpText('after', EXAMPLES)
+    .action(async (input: string, flags: BuildFlags) => {
+      const result = await build({
+        input,
+        out: flags.out,
+        covers: flags.covers,
+        language: flags.lang,
+        book: flags.book,
+        keepJunk: flags.keepJunk === true,
+      });
+      if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else process.stdout.write(`${formatBuildReport(result)}\n`);
+      const warned = result.diagnostics.some((d) => d.severity === 'warning');
+      process.exitCode = result.failed || (flags.strict && warned) ? EXIT_INPUT_FAILED : EXIT_OK;
+    });
+  cli.addHelpText('after', EXAMPLES);
+  return cli;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await program().parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end through here with code 0; anything else is a usage mistake.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError || error instanceof InvalidArgumentError) {
+      process.stderr.write(`ficbind: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`ficbind: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write('This is a bug in ficbind; please report it with the command you ran.\n');
+    return EXIT_INPUT_FAILED;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,10 @@
+/** ficbind's public API: build books from a folder of stories, or use the pipeline's stages. */
+export { build, type BuildResult, type WrittenBook } from './compile.js';
+export { DEFAULT_OPTIONS, UsageError, resolveOptions, type BuildOptions } from './options.js';
+export { formatDiagnostic, type Diagnostic, type Severity } from './diagnostics.js';
+export { parseStory, type ParseOptions } from './story/parse-story.js';
+export type { Story, StoryMeta, Chapter, Block, Inline, SeriesRef } from './story/model.js';
+export { groupIntoBooks } from './book/group.js';
+export type { Book, BookShape, Cover } from './book/model.js';
+export { renderBook } from './render/render-book.js';
+export { pack, type EpubFile } from './epub/pack.js';

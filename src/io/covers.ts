@@ -1,0 +1,52 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { slug } from '../book/file-names.js';
+import type { Book, Cover } from '../book/model.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+
+const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
+
+/** The cover images in a folder, by the slug of their file name. A missing folder has none. */
+export async function listCovers(coversDir: string): Promise<Map<string, string>> {
+  const covers = new Map<string, string>();
+  let names: string[];
+  try {
+    names = await readdir(coversDir);
+  } catch {
+    return covers;
+  }
+  for (const name of names.sort()) {
+    if (IMAGE_EXTENSIONS.has(path.extname(name).toLowerCase())) covers.set(slug(path.parse(name).name), path.join(coversDir, name));
+  }
+  return covers;
+}
+
+/**
+ * Reads the cover for a book: `covers/<name>.jpg|png` where name matches the book's file name,
+ * title, series or first story title. A file that is not a JPEG or PNG is reported and skipped.
+ */
+export async function readCover(covers: Map<string, string>, book: Book): Promise<{ cover?: Cover; diagnostics: Diagnostic[] }> {
+  const candidates = [book.fileName, book.title, book.series?.name, book.stories[0]?.meta.title].filter((c): c is string => !!c);
+  const file = candidates.map((c) => covers.get(slug(c))).find((f) => f !== undefined);
+  if (!file) return { diagnostics: [] };
+  try {
+    const data = new Uint8Array(await readFile(file));
+    const mediaType = imageType(data);
+    if (mediaType) return { cover: { data, mediaType }, diagnostics: [] };
+    return {
+      diagnostics: [
+        diagnostic('warning', 'cover/not-an-image', file, 'this cover is not a JPEG or PNG image; the book is made without a cover', {
+          hint: 'Save the cover as .jpg or .png.',
+        }),
+      ],
+    };
+  } catch (error) {
+    return { diagnostics: [diagnostic('warning', 'cover/unreadable', file, `cannot read the cover: ${(error as Error).message}`)] };
+  }
+}
+
+function imageType(data: Uint8Array): Cover['mediaType'] | undefined {
+  if (data[0] === 0x89 && data[1] === 0x50 && data[2] === 0x4e && data[3] === 0x47) return 'image/png';
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+  return undefined;
+}

@@ -1,0 +1,55 @@
+import type { BookShape } from './book/model.js';
+
+export interface BuildOptions {
+  /** Folder of stories. */
+  input: string;
+  /** Folder the books are written to. */
+  out: string;
+  /** Folder of cover images (`<book name>.jpg|png`). */
+  covers: string;
+  /** BCP 47 language for stories that do not name one. */
+  language: string;
+  /** One book per series (default) or one per story. */
+  book: BookShape;
+  /** Keep web-page leftovers instead of removing them. */
+  keepJunk: boolean;
+  /** Seconds since the epoch for `dcterms:modified` and zip dates; defaults to SOURCE_DATE_EPOCH. */
+  sourceDateEpoch?: number;
+}
+
+export const DEFAULT_OPTIONS: BuildOptions = {
+  input: 'stories',
+  out: 'out',
+  covers: 'covers',
+  language: 'en',
+  book: 'series',
+  keepJunk: false,
+};
+
+/** Thrown for options a user must correct before anything is built (exit code 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Fills defaults and checks what can be checked before reading any story. */
+export function resolveOptions(partial: Partial<BuildOptions>): BuildOptions {
+  const options: BuildOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(partial) };
+  try {
+    const [canonical] = Intl.getCanonicalLocales(options.language);
+    if (canonical === undefined) throw new RangeError('empty');
+    options.language = canonical;
+  } catch {
+    throw new UsageError(`--lang: "${options.language}" is not a language code; use one like en, de or pt-BR`);
+  }
+  if (options.book !== 'series' && options.book !== 'story') {
+    throw new UsageError(`--book: expected "series" or "story", got "${String(options.book)}"`);
+  }
+  if (options.sourceDateEpoch !== undefined && !(Number.isInteger(options.sourceDateEpoch) && options.sourceDateEpoch >= 0)) {
+    throw new UsageError(`SOURCE_DATE_EPOCH: expected a whole number of seconds, got "${options.sourceDateEpoch}"`);
+  }
+  return options;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,55 @@
+import type { Book } from '../book/model.js';
+import { parseEmphasis } from '../clean/emphasis.js';
+import type { Story } from '../story/model.js';
+import { appendInlines, xhtmlDocument, type XMLBuilder } from './xhtml.js';
+
+const STYLESHEET = '../style.css';
+
+/** Title page: title, author, series and part, then whichever details the header gave. */
+export function renderTitlePage(book: Book, story: Story): string {
+  const { meta } = story;
+  return xhtmlDocument({ title: meta.title, language: book.language, stylesheet: STYLESHEET }, (body) => {
+    const section = body.ele('section', { 'epub:type': 'titlepage', class: 'titlepage' });
+    section.ele('h1', { class: 'title' }).txt(meta.title);
+    section.ele('p', { class: 'author' }).txt(`by ${meta.author}`);
+    if (meta.series) {
+      const { name, part, total } = meta.series;
+      const line = section.ele('p', { class: 'series' });
+      if (part !== undefined) line.txt(`Part ${part}${total !== undefined ? ` of ${total}` : ''} in `);
+      line.ele('i').txt(name);
+    }
+    const details: Array<[string, string | undefined]> = [
+      ['Rating', meta.rating],
+      ['Pairing', meta.pairing],
+      ['Timeline', meta.timeline],
+      ['Category', meta.category],
+      ['Warnings', meta.warnings],
+      ...meta.extra.map((e): [string, string] => [e.key, e.value]),
+    ];
+    const present = details.filter((d): d is [string, string] => d[1] !== undefined && d[1] !== '');
+    if (present.length === 0) return;
+    const list = section.ele('dl', { class: 'details' });
+    for (const [key, value] of present) {
+      list.ele('dt').txt(key);
+      list.ele('dd').txt(value);
+    }
+  });
+}
+
+/** Disclaimer page; only planned when the story has a disclaimer. */
+export function renderDisclaimer(book: Book, story: Story): string {
+  return textPage(book, story, 'Disclaimer', story.meta.disclaimer ?? '', { 'epub:type': 'copyright-page', class: 'disclaimer' });
+}
+
+/** Summary page; only planned when the story has a summary. */
+export function renderSummary(book: Book, story: Story): string {
+  return textPage(book, story, 'Summary', story.meta.summary ?? '', { 'epub:type': 'abstract', role: 'doc-abstract', class: 'summary' });
+}
+
+function textPage(book: Book, story: Story, heading: string, text: string, attributes: Record<string, string>): string {
+  return xhtmlDocument({ title: `${story.meta.title}: ${heading}`, language: book.language, stylesheet: STYLESHEET }, (body: XMLBuilder) => {
+    const section = body.ele('section', attributes);
+    section.ele('h2').txt(heading);
+    appendInlines(section.ele('p'), parseEmphasis(text));
+  });
+}

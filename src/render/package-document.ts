@@ -1,0 +1,61 @@
+import { create } from 'xmlbuilder2';
+import type { Book } from '../book/model.js';
+import type { BookPlan } from './plan.js';
+
+const OPF_NS = 'http://www.idpf.org/2007/opf';
+const DC_NS = 'http://purl.org/dc/elements/1.1/';
+
+export interface ManifestItem {
+  id: string;
+  href: string;
+  mediaType: string;
+  properties?: string;
+}
+
+/** `2024-05-01T12:00:00Z`, the only form `dcterms:modified` allows. */
+export function modifiedStamp(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * package.opf: metadata (with series in both the EPUB 3 and the calibre form), manifest and spine.
+ * `items` lists every resource; the spine follows the plan's reading order.
+ */
+export function renderPackageDocument(book: Book, plan: BookPlan, identifier: string, items: readonly ManifestItem[]): string {
+  const pkg = create({ version: '1.0', encoding: 'UTF-8' }).ele(OPF_NS, 'package', {
+    version: '3.0',
+    'unique-identifier': 'book-id',
+    'xml:lang': book.language,
+  });
+  const metadata = pkg.ele('metadata', { 'xmlns:dc': DC_NS });
+  metadata.ele(DC_NS, 'dc:identifier', { id: 'book-id' }).txt(identifier);
+  metadata.ele(DC_NS, 'dc:title', { id: 'title' }).txt(book.title);
+  book.authors.forEach((author, index) => {
+    metadata.ele(DC_NS, 'dc:creator', { id: `creator-${index + 1}` }).txt(author);
+    metadata.ele('meta', { refines: `#creator-${index + 1}`, property: 'role', scheme: 'marc:relators' }).txt('aut');
+  });
+  metadata.ele(DC_NS, 'dc:language').txt(book.language);
+  const summary = book.stories[0]?.meta.summary;
+  if (book.stories.length === 1 && summary) metadata.ele(DC_NS, 'dc:description').txt(summary);
+  metadata.ele('meta', { property: 'dcterms:modified' }).txt(modifiedStamp(book.modified));
+  if (book.series) {
+    // KOReader reads the collection only when it comes before the metas that refine it.
+    metadata.ele('meta', { property: 'belongs-to-collection', id: 'series' }).txt(book.series.name);
+    metadata.ele('meta', { refines: '#series', property: 'collection-type' }).txt('series');
+    if (book.series.part !== undefined) {
+      metadata.ele('meta', { refines: '#series', property: 'group-position' }).txt(String(book.series.part));
+    }
+    metadata.ele('meta', { name: 'calibre:series', content: book.series.name });
+    if (book.series.part !== undefined) metadata.ele('meta', { name: 'calibre:series_index', content: String(book.series.part) });
+  }
+  const coverImage = items.find((i) => i.properties === 'cover-image');
+  if (coverImage) metadata.ele('meta', { name: 'cover', content: coverImage.id });
+
+  const manifest = pkg.ele('manifest');
+  for (const item of items) {
+    manifest.ele('item', { id: item.id, href: item.href, 'media-type': item.mediaType, ...(item.properties ? { properties: item.properties } : {}) });
+  }
+  const spine = pkg.ele('spine', { toc: 'ncx' });
+  for (const document of plan.documents) spine.ele('itemref', { idref: document.id });
+  return `${pkg.end({ prettyPrint: true })}\n`;
+}

@@ -1,0 +1,62 @@
+import { contentIdentifier } from '../book/identifier.js';
+import type { Book } from '../book/model.js';
+import { renderContainer } from '../epub/container.js';
+import type { EpubFile } from '../epub/pack.js';
+import { renderChapter } from './chapter.js';
+import { renderCoverPage } from './cover-page.js';
+import { renderDisclaimer, renderSummary, renderTitlePage } from './front-matter.js';
+import { renderNav } from './nav.js';
+import { renderNcx } from './ncx.js';
+import { renderPackageDocument, type ManifestItem } from './package-document.js';
+import { planBook, type PlannedDocument } from './plan.js';
+import { STYLESHEET } from './stylesheet.js';
+import { tocTree } from './toc-tree.js';
+
+const ROOT = 'EPUB';
+const XHTML = 'application/xhtml+xml';
+
+/** Book → every file of the EPUB, in the order they are packed. Pure: no file system, no clock. */
+export function renderBook(book: Book): EpubFile[] {
+  const plan = planBook(book);
+  const identifier = contentIdentifier(book);
+  const toc = tocTree(plan);
+  const coverHref = book.cover ? `images/cover.${book.cover.mediaType === 'image/png' ? 'png' : 'jpg'}` : undefined;
+
+  const items: ManifestItem[] = [
+    { id: 'nav', href: 'nav.xhtml', mediaType: XHTML, properties: 'nav' },
+    { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
+    { id: 'style', href: 'style.css', mediaType: 'text/css' },
+  ];
+  if (book.cover && coverHref) items.push({ id: 'cover-image', href: coverHref, mediaType: book.cover.mediaType, properties: 'cover-image' });
+  items.push(...plan.documents.map((d) => ({ id: d.id, href: d.href, mediaType: XHTML })));
+
+  const files: EpubFile[] = [
+    { path: 'mimetype', data: 'application/epub+zip' },
+    { path: 'META-INF/container.xml', data: renderContainer(`${ROOT}/package.opf`) },
+    { path: `${ROOT}/package.opf`, data: renderPackageDocument(book, plan, identifier, items) },
+    { path: `${ROOT}/nav.xhtml`, data: renderNav(book, plan, toc) },
+    { path: `${ROOT}/toc.ncx`, data: renderNcx(book, identifier, toc) },
+    { path: `${ROOT}/style.css`, data: STYLESHEET },
+  ];
+  if (book.cover && coverHref) files.push({ path: `${ROOT}/${coverHref}`, data: book.cover.data });
+  for (const document of plan.documents) {
+    files.push({ path: `${ROOT}/${document.href}`, data: renderDocument(book, document, coverHref) });
+  }
+  return files;
+}
+
+function renderDocument(book: Book, document: PlannedDocument, coverHref: string | undefined): string {
+  const { story, chapter } = document;
+  switch (document.kind) {
+    case 'cover':
+      return renderCoverPage(book, `../${coverHref}`);
+    case 'title-page':
+      return renderTitlePage(book, story!);
+    case 'disclaimer':
+      return renderDisclaimer(book, story!);
+    case 'summary':
+      return renderSummary(book, story!);
+    case 'chapter':
+      return renderChapter(book, chapter!, document.label);
+  }
+}

@@ -1,0 +1,77 @@
+import { isBlank, type SourceLine } from './lines.js';
+
+export interface HeaderField {
+  key: string;
+  value: string;
+  line: number;
+}
+
+export interface Header {
+  fields: HeaderField[];
+  /** Index into the lines where the story body starts. */
+  bodyStart: number;
+}
+
+// Header keys ficbind knows, by their lower-case spelling, mapped to the field they fill.
+export const KNOWN_KEYS: Readonly<Record<string, string>> = {
+  title: 'title',
+  author: 'author',
+  authors: 'author',
+  by: 'author',
+  disclaimer: 'disclaimer',
+  pairing: 'pairing',
+  pairings: 'pairing',
+  rating: 'rating',
+  rated: 'rating',
+  timeline: 'timeline',
+  summary: 'summary',
+  category: 'category',
+  categories: 'category',
+  warning: 'warnings',
+  warnings: 'warnings',
+  series: 'series',
+  language: 'language',
+};
+
+const KEY_LINE = /^([A-Za-z][A-Za-z'’ ]{0,23}?)\s*:\s*(.*)$/;
+
+function keyOf(line: SourceLine): string | undefined {
+  if (/^\s/.test(line.text)) return undefined; // indented lines continue a value
+  const match = KEY_LINE.exec(line.text.trim());
+  return match ? (match[1] as string).trim() : undefined;
+}
+
+function isKnownKeyLine(line: SourceLine | undefined): boolean {
+  if (line === undefined) return false;
+  const key = keyOf(line);
+  return key !== undefined && KNOWN_KEYS[key.toLowerCase()] !== undefined;
+}
+
+/**
+ * Reads the `Key: value` block at the top of a story. A block counts as a header when its first
+ * line is a known key; a value runs on over following lines that are not themselves keys. A second
+ * block right after a blank line is read too when it also starts with a known key.
+ */
+export function parseHeader(lines: readonly SourceLine[]): Header {
+  const fields: HeaderField[] = [];
+  let index = 0;
+  for (;;) {
+    let blockStart = index;
+    while (blockStart < lines.length && isBlank(lines[blockStart])) blockStart++;
+    if (!isKnownKeyLine(lines[blockStart])) break;
+    index = blockStart;
+    while (index < lines.length && !isBlank(lines[index])) {
+      const line = lines[index] as SourceLine;
+      const key = keyOf(line);
+      const previous = fields[fields.length - 1];
+      if (key === undefined && previous) {
+        previous.value = `${previous.value} ${line.text.trim()}`.trim();
+      } else {
+        const match = KEY_LINE.exec(line.text.trim()) as RegExpExecArray;
+        fields.push({ key: (match[1] as string).trim(), value: (match[2] as string).trim(), line: line.number });
+      }
+      index++;
+    }
+  }
+  return { fields, bodyStart: index };
+}

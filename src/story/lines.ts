@@ -1,0 +1,14 @@
+/** A line of a source file with its 1-based number, so every later stage can point back to it. */
+export interface SourceLine {
+  text: string;
+  number: number;
+}
+
+export function toLines(text: string): SourceLine[] {
+  return text.split('\n').map((lineText, index) => ({ text: lineText, number: index + 1 }));
+}
+
+/** Blank means nothing but white space, no-break spaces included (saved pages are full of them). */
+export function isBlank(line: SourceLine | undefined): boolean {
+  return line === undefined || line.text.trim() === '';
+}

@@ -1,0 +1,50 @@
+/** The Story model: what parsing produces and rendering consumes. Plain data, no behaviour. */
+
+export type Inline = { kind: 'text'; text: string } | { kind: 'em'; text: string };
+
+export type Block =
+  | { kind: 'paragraph'; inlines: Inline[]; line: number }
+  | { kind: 'scene-break'; line: number };
+
+export type ChapterKind = 'chapter' | 'prologue' | 'epilogue';
+
+export interface Chapter {
+  /** Heading as written (`Chapter Three: The Fall`), absent for an untitled opening section. */
+  title?: string;
+  kind: ChapterKind;
+  blocks: Block[];
+  /** Source file and line where the chapter starts, for diagnostics. */
+  file: string;
+  line: number;
+}
+
+export interface SeriesRef {
+  name: string;
+  part?: number;
+  total?: number;
+}
+
+export interface StoryMeta {
+  title: string;
+  author: string;
+  disclaimer?: string;
+  pairing?: string;
+  rating?: string;
+  timeline?: string;
+  summary?: string;
+  category?: string;
+  warnings?: string;
+  language?: string;
+  series?: SeriesRef;
+  /** Header fields ficbind has no special place for, kept in the order written. */
+  extra: Array<{ key: string; value: string }>;
+}
+
+export interface Story {
+  /** Path of the source (file or folder), relative to the input folder. */
+  source: string;
+  meta: StoryMeta;
+  chapters: Chapter[];
+  /** Newest modification time of the sources, in seconds since the epoch. */
+  modified: number;
+}

@@ -1,0 +1,80 @@
+import { removeSiteJunk } from '../clean/site-junk.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { SourceFile, StorySource } from '../io/discover.js';
+import { splitChapters } from './chapters.js';
+import { parseHeader, type HeaderField } from './header.js';
+import { toLines, type SourceLine } from './lines.js';
+import { metadataFromHeader } from './metadata.js';
+import type { Chapter, Story } from './model.js';
+import { findTitleLine, titleFromFileName } from './title-line.js';
+
+export interface ParseOptions {
+  /** Keep web-page leftovers instead of removing them. */
+  keepJunk?: boolean;
+}
+
+export interface ParsedStory {
+  story?: Story;
+  diagnostics: Diagnostic[];
+}
+
+/** One story source (a file, or a folder of chapter files) → a Story, or diagnostics saying why not. */
+export function parseStory(source: StorySource, options: ParseOptions = {}): ParsedStory {
+  const diagnostics: Diagnostic[] = [];
+  const fields: HeaderField[] = [];
+  const chapters: Chapter[] = [];
+  let titleFromLine: string | undefined;
+  source.files.forEach((file, fileIndex) => {
+    const body = readBody(file, options, diagnostics);
+    fields.push(...body.fields);
+    let lines = body.lines;
+    if (fileIndex === 0 && body.fields.length === 0) {
+      const titleIndex = findTitleLine(lines);
+      if (titleIndex !== undefined) {
+        titleFromLine = (lines[titleIndex] as SourceLine).text.trim();
+        lines = lines.slice(titleIndex + 1);
+      }
+    }
+    const fileChapters = splitChapters(lines, file.path);
+    // One chapter per file in a chapter folder: an untitled file is named by its place.
+    if (source.files.length > 1) {
+      fileChapters.forEach((c) => (c.title ??= `Chapter ${chapters.length + 1}`));
+    }
+    chapters.push(...fileChapters);
+  });
+
+  const firstFile = source.files[0] as SourceFile;
+  const fallbackTitle = titleFromLine ?? titleFromFileName(source.path.split('/').pop() ?? source.path);
+  const { meta, diagnostics: metaDiagnostics } = metadataFromHeader(fields, fallbackTitle, firstFile.path);
+  diagnostics.push(...metaDiagnostics);
+  if (fields.length === 0) {
+    diagnostics.push(
+      diagnostic('warning', 'header/missing', firstFile.path, `no header block; title "${meta.title}" taken from ${titleFromLine ? 'its first line' : 'the file name'}, author set to "Unknown"`, {
+        line: 1,
+        hint: 'Add "Title: …" and "Author: …" lines at the top of the file, then a blank line.',
+      }),
+    );
+  }
+  const paragraphs = chapters.reduce((n, c) => n + c.blocks.filter((b) => b.kind === 'paragraph').length, 0);
+  if (paragraphs === 0) {
+    diagnostics.push(
+      diagnostic('error', 'story/empty', firstFile.path, 'no story text found; no book made from it', {
+        hint: 'Check that the file holds the story itself and not only a header or a saved web page shell.',
+      }),
+    );
+    return { diagnostics };
+  }
+  const modified = Math.max(...source.files.map((f) => f.modified));
+  return { story: { source: source.path, meta, chapters, modified }, diagnostics };
+}
+
+function readBody(file: SourceFile, options: ParseOptions, diagnostics: Diagnostic[]): { fields: HeaderField[]; lines: SourceLine[] } {
+  let lines = toLines(file.text);
+  if (!options.keepJunk) {
+    const cleaned = removeSiteJunk(lines, file.path);
+    lines = cleaned.lines;
+    diagnostics.push(...cleaned.diagnostics);
+  }
+  const header = parseHeader(lines);
+  return { fields: header.fields, lines: lines.slice(header.bodyStart) };
+}
