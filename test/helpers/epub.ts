@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+
+export interface OpenedEpub {
+  zip: JSZip;
+  /** Entry names in the order they are stored. */
+  entries: string[];
+  raw: Uint8Array;
+  text(name: string): Promise<string>;
+  /** Parses an entry as XML, failing on any well-formedness error. */
+  xml(name: string): Promise<Document>;
+}
+
+export async function openEpub(file: string): Promise<OpenedEpub> {
+  const raw = new Uint8Array(await readFile(file));
+  const zip = await JSZip.loadAsync(raw);
+  const entries = Object.keys(zip.files);
+  const text = async (name: string): Promise<string> => {
+    const entry = zip.file(name);
+    if (!entry) throw new Error(`${file}: no entry ${name}`);
+    return entry.async('string');
+  };
+  return { zip, entries, raw, text, xml: async (name) => parseXml(await text(name), name) };
+}
+
+export function parseXml(source: string, name = 'document'): Document {
+  const errors: string[] = [];
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') errors.push(message);
+    },
+  }).parseFromString(source, 'application/xml');
+  if (errors.length > 0) throw new Error(`${name} is not well-formed XML: ${errors.join('; ')}`);
+  return doc;
+}
+
+export function all(node: Document | Element, tag: string): Element[] {
+  return Array.from(node.getElementsByTagName(tag));
+}
+
+/** Text of an element, or of a whole document's root element (a Document's own textContent is null). */
+export function textOf(node: Node | Document): string {
+  const element = 'documentElement' in node && node.documentElement ? node.documentElement : node;
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The package document of an opened EPUB, found through container.xml. */
+export async function packageDocument(epub: OpenedEpub): Promise<{ path: string; doc: Document; dir: string }> {
+  const container = await epub.xml('META-INF/container.xml');
+  const rootfile = all(container, 'rootfile')[0];
+  const opfPath = rootfile?.getAttribute('full-path');
+  if (!opfPath) throw new Error('container.xml names no package document');
+  return { path: opfPath, doc: await epub.xml(opfPath), dir: opfPath.includes('/') ? opfPath.slice(0, opfPath.lastIndexOf('/') + 1) : '' };
+}
+
+/** Spine documents in reading order, as paths inside the zip. */
+export async function spinePaths(epub: OpenedEpub): Promise<string[]> {
+  const { doc, dir } = await packageDocument(epub);
+  const hrefs = new Map(all(doc, 'item').map((i) => [i.getAttribute('id'), i.getAttribute('href')]));
+  return all(doc, 'itemref').map((r) => `${dir}${hrefs.get(r.getAttribute('idref'))}`);
+}
