@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { SAMPLES } from '../helpers/build.js';
+import { runCli } from '../helpers/cli.js';
+
+const temp = (prefix: string): Promise<string> => mkdtemp(path.join(os.tmpdir(), `ficbind-${prefix}-`));
+
+describe('ficbind build (the command line)', () => {
+  it('builds the samples, printing one line per book and exiting 0', async () => {
+    const out = await temp('cli-out');
+    const run = await runCli(['build', SAMPLES, '-o', out]);
+    assert.equal(run.code, 0, run.stderr);
+    const written = run.stdout.split('\n').filter((l) => l.startsWith('wrote '));
+    assert.equal(written.length, 4);
+    assert.deepEqual((await readdir(out)).filter((f) => f.endsWith('.epub')).length, 4);
+    assert.match(run.stdout, /salt-and-static\.txt:1: warning: no header block/);
+    assert.match(run.stdout, /4 books written, 0 errors, 1 warning/);
+  });
+
+  it('uses stories/ and out/ in the current folder by default', async () => {
+    const work = await temp('cli-defaults');
+    await cp(path.join(SAMPLES, 'salt-and-static.txt'), path.join(work, 'stories', 'salt-and-static.txt'), { recursive: true });
+    const run = await runCli(['build'], { cwd: work });
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(await readdir(path.join(work, 'out')), ['Salt and Static.epub']);
+  });
+
+  it('shows help with examples', async () => {
+    const run = await runCli(['build', '--help']);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /--book <shape>/);
+    assert.match(run.stdout, /Examples:/);
+  });
+
+  it('exits 2 for bad usage, naming what is wrong', async () => {
+    const badShape = await runCli(['build', SAMPLES, '--book', 'chapter', '-o', await temp('x')]);
+    assert.equal(badShape.code, 2);
+    assert.match(badShape.stderr, /--book/);
+    const badLanguage = await runCli(['build', SAMPLES, '--lang', 'not a language', '-o', await temp('x')]);
+    assert.equal(badLanguage.code, 2);
+    assert.match(badLanguage.stderr, /--lang: "not a language" is not a language code/);
+    const missing = await runCli(['build', path.join(os.tmpdir(), 'ficbind-no-such-folder'), '-o', await temp('x')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /input folder .*ficbind-no-such-folder" does not exist/);
+    assert.doesNotMatch(missing.stderr, /\n\s+at /, 'no stack trace');
+    const unknown = await runCli(['frobnicate']);
+    assert.equal(unknown.code, 2);
+  });
+
+  it('exits 1 when one input cannot become a book, and still writes the others', async () => {
+    const input = await temp('cli-mixed');
+    await cp(path.join(SAMPLES, 'salt-and-static.txt'), path.join(input, 'salt-and-static.txt'));
+    await writeFile(path.join(input, 'picture.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    await writeFile(path.join(input, 'empty.txt'), '');
+    const out = await temp('cli-mixed-out');
+    const run = await runCli(['build', input, '-o', out]);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /picture\.txt: error: this looks like a binary file/);
+    assert.match(run.stdout, /empty\.txt.*error: no story text found/);
+    assert.deepEqual(await readdir(out), ['Salt and Static.epub']);
+  });
+
+  it('--strict fails on warnings; --json prints the result for scripts', async () => {
+    const strict = await runCli(['build', SAMPLES, '-o', await temp('strict'), '--strict']);
+    assert.equal(strict.code, 1, 'the headerless sample warns');
+    const json = await runCli(['build', SAMPLES, '-o', await temp('json'), '--json']);
+    assert.equal(json.code, 0);
+    const result = JSON.parse(json.stdout) as { books: Array<{ title: string }>; diagnostics: Array<{ rule: string }> };
+    assert.equal(result.books.length, 4);
+    assert.ok(result.diagnostics.some((d) => d.rule === 'header/missing'));
+  });
+});
