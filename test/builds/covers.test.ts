@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { SAMPLES, buildInto, type BuiltLibrary } from '../helpers/build.js';
+import { all, openEpub, packageDocument, spinePaths } from '../helpers/epub.js';
+import { epubcheck, problems } from '../helpers/epubcheck.js';
+import { solidPng } from '../helpers/png.js';
+import { assertBookStructure } from '../helpers/structure.js';
+
+describe('covers from covers/<book name>.png|jpg', () => {
+  let library: BuiltLibrary;
+
+  before(async () => {
+    const covers = await mkdtemp(path.join(os.tmpdir(), 'ficbind-covers-'));
+    // Matched by slug: case and punctuation in the file name do not matter.
+    await writeFile(path.join(covers, 'the-lantern-road.png'), solidPng(60, 90, [20, 40, 90]));
+    await writeFile(path.join(covers, 'Salt and Static.jpg'), 'this is not an image');
+    library = await buildInto(SAMPLES, { covers });
+  });
+
+  it('puts the matching image in the book as cover-image with a cover page first', async () => {
+    const epub = await openEpub(library.book('The Lantern Road'));
+    const { doc } = await packageDocument(epub);
+    const cover = all(doc, 'item').find((i) => i.getAttribute('properties') === 'cover-image');
+    assert.equal(cover?.getAttribute('href'), 'images/cover.png');
+    assert.equal(cover?.getAttribute('media-type'), 'image/png');
+    assert.equal(all(doc, 'meta').find((m) => m.getAttribute('name') === 'cover')?.getAttribute('content'), cover?.getAttribute('id'));
+    assert.equal((await spinePaths(epub))[0], 'EPUB/text/cover.xhtml');
+    const page = await epub.xml('EPUB/text/cover.xhtml');
+    const img = all(page, 'img')[0];
+    assert.equal(img?.getAttribute('src'), '../images/cover.png');
+    assert.equal(img?.getAttribute('alt'), 'Cover of The Lantern Road');
+    await assertBookStructure(epub);
+    assert.deepEqual(problems(await epubcheck(library.book('The Lantern Road'))), []);
+  });
+
+  it('reports a cover that is not an image and builds the book without one', async () => {
+    const warning = library.result.diagnostics.find((d) => d.rule === 'cover/not-an-image');
+    assert.ok(warning?.file.endsWith('Salt and Static.jpg'));
+    const epub = await openEpub(library.book('Salt and Static'));
+    assert.ok(!epub.entries.some((e) => e.includes('cover')));
+  });
+
+  it('leaves books without a matching image without a cover', async () => {
+    const epub = await openEpub(library.book('The Paper Garden'));
+    assert.ok(!epub.entries.some((e) => e.includes('cover')));
+  });
+});
