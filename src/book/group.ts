@@ -55,8 +55,9 @@ function withUniqueFileNames(books: Book[]): Book[] {
   const used = new Set<string>();
   return books.map((book) => {
     let name = book.fileName;
-    if (used.has(name.toLowerCase())) name = safeFileName(`${book.title} (${book.authors.join(', ')})`);
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = safeFileName(`${book.title} (${n})`);
+    if (used.has(name.toLowerCase())) name = safeFileName(book.title, `(${book.authors.join(', ')})`);
+    // The number goes after the length cut (a long title would otherwise lose it and never be unique).
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = safeFileName(book.title, `(${n})`);
     used.add(name.toLowerCase());
     return { ...book, fileName: name };
   });

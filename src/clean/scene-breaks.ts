@@ -6,6 +6,8 @@ const LETTER_ORNAMENT = /^(?:(?:o0o|0o0|oOo|OoO|xXx|XxX|xox|oxo|XoX|OxO)+|[~*=_+
 /** True for a scene-break line such as `~ ~ ~ ~`, `* * *`, `***`, `#`, `---`, `o0o` or `xXx`. */
 export function isSceneBreak(lineText: string): boolean {
   const compact = lineText.replace(/\s+/g, '');
-  if (compact.length === 0 || compact.length > 60) return false;
-  return SYMBOLS_ONLY.test(compact) || LETTER_ORNAMENT.test(compact);
+  if (compact.length === 0) return false;
+  // A rule of symbols may run the width of the page (a saved <hr> often becomes 70+ underscores).
+  if (SYMBOLS_ONLY.test(compact)) return true;
+  return compact.length <= 60 && LETTER_ORNAMENT.test(compact);
 }

@@ -30,7 +30,9 @@ export const JUNK_RULES: readonly JunkRule[] = [
   {
     id: 'image-host-caption',
     what: 'image-host caption',
-    matches: (t) => /^(?:photobucket|imageshack|tinypic)\b[\s\w-]*(?:hosting)?$/i.test(t),
+    // The host's name alone or with its tag line ("Photobucket - Video and Image Hosting"); a
+    // sentence that merely starts with the name ("Photobucket is where I keep…") is prose.
+    matches: (t) => /^(?:photobucket|imageshack|tinypic)(?:\.com|\.us)?(?:\s*[-–—:|]?\s*[\w\s&,-]*\bhosting)?$/i.test(t),
   },
 ];
 

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 
 export interface DecodedText {
@@ -32,7 +33,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       encoding = 'utf-8';
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes, file, diagnostics);
       encoding = 'windows-1252';
       diagnostics.push(
         diagnostic('info', 'encoding/fallback', file, 'not valid UTF-8; read as Windows-1252', {
@@ -64,6 +65,31 @@ function dropXmlIllegal(text: string, file: string, diagnostics: Diagnostic[]): 
       return lineText.replace(XML_ILLEGAL, '');
     })
     .join('\n');
+}
+
+/**
+ * Windows-1252 through iconv-lite: Node's own TextDecoder reads 'windows-1252' as Latin-1 since
+ * 20.18.3 (nodejs/node#56542), which turns curly quotes into invisible controls. The five bytes
+ * the code page leaves undefined come back as U+FFFD; they carry no text, so they are removed and
+ * reported rather than left as replacement characters in the book.
+ */
+function decodeWindows1252(bytes: Uint8Array, file: string, diagnostics: Diagnostic[]): string {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
+  if (!text.includes('\uFFFD')) return text;
+  return text
+    .split(/(?<=\n)/)
+    .map((lineText, index) => {
+      const count = lineText.split('\uFFFD').length - 1;
+      if (count === 0) return lineText;
+      diagnostics.push(
+        diagnostic('warning', 'encoding/undefined-byte', file, `removed ${count} byte(s) that mean nothing in Windows-1252`, {
+          line: index + 1,
+          hint: 'The file may be in another encoding; save it as UTF-8 if letters look wrong in the book.',
+        }),
+      );
+      return lineText.replaceAll('\uFFFD', '');
+    })
+    .join('');
 }
 
 /** True when the bytes look like a binary file (NUL bytes outside a UTF-16 text). */

@@ -10,7 +10,8 @@ const NUMBER_WORD =
   '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)';
 const ROMAN = '(?=[ivxlc]+\\b)(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})';
 const NUMBER = `(?:\\d{1,4}|${NUMBER_WORD}|${ROMAN})`;
-const SEPARATED_TITLE = '(?:\\s*[:.–—-]\\s*(.+))?';
+// `: The Fall`, ` - Home`, or a lone closing `.`/`:` (`Chapter 12.`, `Prologue:`).
+const SEPARATED_TITLE = '(?:\\s*[:.–—-]\\s*(.+)|\\s*[:.])?';
 
 const NUMBERED = new RegExp(`^(?:chapter|ch\\.)\\s+${NUMBER}${SEPARATED_TITLE}$`, 'i');
 const NAMED = new RegExp(`^(prologue|epilogue|interlude)${SEPARATED_TITLE}$`, 'i');

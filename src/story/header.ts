@@ -33,7 +33,8 @@ export const KNOWN_KEYS: Readonly<Record<string, string>> = {
   language: 'language',
 };
 
-const KEY_LINE = /^([A-Za-z][A-Za-z'’ ]{0,23}?)\s*:\s*(.*)$/;
+// `Key: value`; `http://…` on a line of its own is a value running on, not a key called "http".
+const KEY_LINE = /^([A-Za-z][A-Za-z'’ ]{0,23}?)\s*:(?!\/\/)\s*(.*)$/;
 
 function keyOf(line: SourceLine): string | undefined {
   if (/^\s/.test(line.text)) return undefined; // indented lines continue a value

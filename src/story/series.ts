@@ -18,7 +18,8 @@ export function parseSeriesField(value: string): SeriesRef | undefined {
  * with "2/3" giving the part count.
  */
 export function findSeriesInText(text: string): SeriesRef | undefined {
-  const named = /\bpart\s+(\d+)(?:\s+of\s+(\d+))?\s+(?:in|of)\s+(?:the\s+(.+?)\s+series\b|(.+?))\s*(?=[,.;!?()]\s|[,.;!?()]?$)/i.exec(text);
+  // The name ends at punctuation followed by a space or the end, or before a bracketed aside.
+  const named = /\bpart\s+(\d+)(?:\s+of\s+(\d+))?\s+(?:in|of)\s+(?:the\s+(.+?)\s+series\b|(.+?))\s*(?=[,.;!?()]\s|[,.;!?()]?$|(?<=\s)\()/i.exec(text);
   if (!named) return undefined;
   const name = (named[3] ?? named[4] ?? '').trim();
   if (name === '') return undefined;
