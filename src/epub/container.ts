@@ -1,10 +1,8 @@
-import { create } from 'xmlbuilder2';
+import { xmlDocument } from '../render/xml.js';
 
 /** META-INF/container.xml: points readers at the package document. */
 export function renderContainer(packagePath: string): string {
-  const container = create({ version: '1.0', encoding: 'UTF-8' }).ele('urn:oasis:names:tc:opendocument:xmlns:container', 'container', {
-    version: '1.0',
-  });
-  container.ele('rootfiles').ele('rootfile', { 'full-path': packagePath, 'media-type': 'application/oebps-package+xml' });
-  return `${container.end({ prettyPrint: true })}\n`;
+  const document = xmlDocument('urn:oasis:names:tc:opendocument:xmlns:container', 'container', { version: '1.0' });
+  document.root.ele('rootfiles').ele('rootfile', { 'full-path': packagePath, 'media-type': 'application/oebps-package+xml' });
+  return document.end({ prettyPrint: true });
 }

@@ -1,7 +1,8 @@
 import type { Book } from '../book/model.js';
 import { parseEmphasis } from '../clean/emphasis.js';
 import type { Story } from '../story/model.js';
-import { appendInlines, xhtmlDocument, type XMLBuilder } from './xhtml.js';
+import { appendInlines, xhtmlDocument } from './xhtml.js';
+import type { XmlNode } from './xml.js';
 
 const STYLESHEET = '../style.css';
 
@@ -47,7 +48,7 @@ export function renderSummary(book: Book, story: Story): string {
 }
 
 function textPage(book: Book, story: Story, heading: string, text: string, attributes: Record<string, string>): string {
-  return xhtmlDocument({ title: `${story.meta.title}: ${heading}`, language: book.language, stylesheet: STYLESHEET }, (body: XMLBuilder) => {
+  return xhtmlDocument({ title: `${story.meta.title}: ${heading}`, language: book.language, stylesheet: STYLESHEET }, (body: XmlNode) => {
     const section = body.ele('section', attributes);
     section.ele('h2').txt(heading);
     appendInlines(section.ele('p'), parseEmphasis(text));

@@ -1,7 +1,8 @@
 import type { Book } from '../book/model.js';
 import type { BookPlan } from './plan.js';
 import type { TocEntry } from './toc-tree.js';
-import { xhtmlDocument, type XMLBuilder } from './xhtml.js';
+import { xhtmlDocument } from './xhtml.js';
+import type { XmlNode } from './xml.js';
 
 /** nav.xhtml: the nested table of contents and the landmarks readers use for "go to start". */
 export function renderNav(book: Book, plan: BookPlan, toc: readonly TocEntry[]): string {
@@ -25,7 +26,7 @@ export function renderNav(book: Book, plan: BookPlan, toc: readonly TocEntry[]):
   });
 }
 
-function appendList(parent: XMLBuilder, entries: readonly TocEntry[]): void {
+function appendList(parent: XmlNode, entries: readonly TocEntry[]): void {
   const list = parent.ele('ol');
   for (const entry of entries) {
     const item = list.ele('li');

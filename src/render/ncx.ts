@@ -1,13 +1,13 @@
-import { create } from 'xmlbuilder2';
 import type { Book } from '../book/model.js';
 import type { TocEntry } from './toc-tree.js';
-import type { XMLBuilder } from './xhtml.js';
+import { xmlDocument, type XmlNode } from './xml.js';
 
 const NCX_NS = 'http://www.daisy.org/z3986/2005/ncx/';
 
 /** toc.ncx, the EPUB 2 table of contents that older readers and Kindle conversion still read. */
 export function renderNcx(book: Book, identifier: string, toc: readonly TocEntry[]): string {
-  const ncx = create({ version: '1.0', encoding: 'UTF-8' }).ele(NCX_NS, 'ncx', { version: '2005-1', 'xml:lang': book.language });
+  const document = xmlDocument(NCX_NS, 'ncx', { version: '2005-1', 'xml:lang': book.language });
+  const ncx = document.root;
   const head = ncx.ele('head');
   const meta = (name: string, content: string): void => void head.ele('meta', { name, content });
   meta('dtb:uid', identifier);
@@ -18,7 +18,7 @@ export function renderNcx(book: Book, identifier: string, toc: readonly TocEntry
   for (const author of book.authors) ncx.ele('docAuthor').ele('text').txt(author);
   const navMap = ncx.ele('navMap');
   let playOrder = 0;
-  const appendPoints = (parent: XMLBuilder, entries: readonly TocEntry[]): void => {
+  const appendPoints = (parent: XmlNode, entries: readonly TocEntry[]): void => {
     for (const entry of entries) {
       playOrder++;
       const point = parent.ele('navPoint', { id: `nav-${playOrder}`, playOrder: String(playOrder) });
@@ -28,7 +28,7 @@ export function renderNcx(book: Book, identifier: string, toc: readonly TocEntry
     }
   };
   appendPoints(navMap, toc);
-  return `${ncx.end({ prettyPrint: true })}\n`;
+  return document.end({ prettyPrint: true });
 }
 
 function depth(entries: readonly TocEntry[]): number {

@@ -1,6 +1,6 @@
-import { create } from 'xmlbuilder2';
 import type { Book } from '../book/model.js';
 import type { BookPlan } from './plan.js';
+import { xmlDocument } from './xml.js';
 
 const OPF_NS = 'http://www.idpf.org/2007/opf';
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
@@ -22,21 +22,18 @@ export function modifiedStamp(seconds: number): string {
  * `items` lists every resource; the spine follows the plan's reading order.
  */
 export function renderPackageDocument(book: Book, plan: BookPlan, identifier: string, items: readonly ManifestItem[]): string {
-  const pkg = create({ version: '1.0', encoding: 'UTF-8' }).ele(OPF_NS, 'package', {
-    version: '3.0',
-    'unique-identifier': 'book-id',
-    'xml:lang': book.language,
-  });
+  const document = xmlDocument(OPF_NS, 'package', { version: '3.0', 'unique-identifier': 'book-id', 'xml:lang': book.language });
+  const pkg = document.root;
   const metadata = pkg.ele('metadata', { 'xmlns:dc': DC_NS });
-  metadata.ele(DC_NS, 'dc:identifier', { id: 'book-id' }).txt(identifier);
-  metadata.ele(DC_NS, 'dc:title', { id: 'title' }).txt(book.title);
+  metadata.eleNs(DC_NS, 'dc:identifier', { id: 'book-id' }).txt(identifier);
+  metadata.eleNs(DC_NS, 'dc:title', { id: 'title' }).txt(book.title);
   book.authors.forEach((author, index) => {
-    metadata.ele(DC_NS, 'dc:creator', { id: `creator-${index + 1}` }).txt(author);
+    metadata.eleNs(DC_NS, 'dc:creator', { id: `creator-${index + 1}` }).txt(author);
     metadata.ele('meta', { refines: `#creator-${index + 1}`, property: 'role', scheme: 'marc:relators' }).txt('aut');
   });
-  metadata.ele(DC_NS, 'dc:language').txt(book.language);
+  metadata.eleNs(DC_NS, 'dc:language').txt(book.language);
   const summary = book.stories[0]?.meta.summary;
-  if (book.stories.length === 1 && summary) metadata.ele(DC_NS, 'dc:description').txt(summary);
+  if (book.stories.length === 1 && summary) metadata.eleNs(DC_NS, 'dc:description').txt(summary);
   metadata.ele('meta', { property: 'dcterms:modified' }).txt(modifiedStamp(book.modified));
   if (book.series) {
     // KOReader reads the collection only when it comes before the metas that refine it.
@@ -56,6 +53,6 @@ export function renderPackageDocument(book: Book, plan: BookPlan, identifier: st
     manifest.ele('item', { id: item.id, href: item.href, 'media-type': item.mediaType, ...(item.properties ? { properties: item.properties } : {}) });
   }
   const spine = pkg.ele('spine', { toc: 'ncx' });
-  for (const document of plan.documents) spine.ele('itemref', { idref: document.id });
-  return `${pkg.end({ prettyPrint: true })}\n`;
+  for (const planned of plan.documents) spine.ele('itemref', { idref: planned.id });
+  return document.end({ prettyPrint: true });
 }
