@@ -18,7 +18,8 @@ export function safeFileName(title: string, suffix = ''): string {
   let name = truncate(clean(title), MAX_UNITS - end.length, MAX_BYTES - utf8Length(end));
   if (name === '') name = 'Untitled';
   name += end;
-  if (WINDOWS_RESERVED.test(name.split('.')[0] as string)) name = `${name} (book)`;
+  // Windows reserves the device name before any extension too (`nul.txt`): mark the name itself.
+  if (WINDOWS_RESERVED.test(name.split('.')[0] as string)) name = name.replace(/^[^.]*/, '$& (book)');
   return name;
 }
 

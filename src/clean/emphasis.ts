@@ -1,22 +1,54 @@
 import type { Inline } from '../story/model.js';
 
-// `*word*` or `_a few words_`: the marker opens after a space or punctuation and before a
-// non-space, and closes after a non-space and before a space, punctuation or the end.
-const EMPHASIS = /(?<=^|[\s\p{P}])([*_])(?![\s*_])(.+?)(?<![\s*_])\1(?=$|[\s\p{P}])/gu;
+const MARKERS = new Set(['*', '_']);
+const SPACE_OR_PUNCTUATION = /[\s\p{P}]/u;
+const SPACE_OR_MARKER = /[\s*_]/;
 
-/** Splits paragraph text into plain runs and emphasised runs; unmatched markers stay as text. */
+/**
+ * Splits paragraph text into plain runs and emphasised runs: `*word*` or `_a few words_`. A marker
+ * opens after a space or punctuation and before a non-space; it closes at the next same marker
+ * when that one follows a non-space and precedes a space, punctuation or the end. Anything else
+ * stays as text. One pass, linear in the length of the text, however many markers it holds.
+ */
 export function parseEmphasis(text: string): Inline[] {
+  const nextSame = nextOccurrences(text);
   const inlines: Inline[] = [];
   let last = 0;
-  for (const match of text.matchAll(EMPHASIS)) {
-    const start = match.index ?? 0;
-    const inner = match[2] as string;
-    // A marker inside the run means it is not emphasis we understand (`*a * b*`): leave it.
-    if (inner.includes(match[1] as string)) continue;
-    if (start > last) inlines.push({ kind: 'text', text: text.slice(last, start) });
-    inlines.push({ kind: 'em', text: inner });
-    last = start + match[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const marker = text[i] as string;
+    if (!MARKERS.has(marker) || !canOpen(text, i)) continue;
+    const close = nextSame[i] as number;
+    if (close < 0 || close === i + 1 || !canClose(text, close)) continue;
+    if (i > last) inlines.push({ kind: 'text', text: text.slice(last, i) });
+    inlines.push({ kind: 'em', text: text.slice(i + 1, close) });
+    last = close + 1;
+    i = close;
   }
   if (last < text.length) inlines.push({ kind: 'text', text: text.slice(last) });
   return inlines;
+}
+
+function canOpen(text: string, i: number): boolean {
+  const before = text[i - 1];
+  const after = text[i + 1];
+  return (before === undefined || SPACE_OR_PUNCTUATION.test(before)) && after !== undefined && !SPACE_OR_MARKER.test(after);
+}
+
+function canClose(text: string, i: number): boolean {
+  const before = text[i - 1];
+  const after = text[i + 1];
+  return before !== undefined && !SPACE_OR_MARKER.test(before) && (after === undefined || SPACE_OR_PUNCTUATION.test(after));
+}
+
+/** For each marker position, the position of the next same marker, or -1. */
+function nextOccurrences(text: string): Int32Array {
+  const next = new Int32Array(text.length).fill(-1);
+  const seen: Record<string, number> = { '*': -1, _: -1 };
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i] as string;
+    if (!MARKERS.has(c)) continue;
+    next[i] = seen[c] as number;
+    seen[c] = i;
+  }
+  return next;
 }

@@ -8,18 +8,24 @@ export interface EpubFile {
 }
 
 /**
- * Files → EPUB bytes. `mimetype` must come first, stored uncompressed; every entry gets the same
- * fixed date so the same files always give the same bytes. Pure apart from CPU work.
+ * Files → EPUB bytes. `mimetype` comes first, stored uncompressed; the rest follow sorted by name,
+ * each with the same fixed date, so the same files always give the same bytes.
  */
 export async function pack(files: readonly EpubFile[], modified: number): Promise<Uint8Array> {
-  const [first, ...rest] = files;
-  if (first?.path !== 'mimetype') throw new Error('pack: the first file must be mimetype');
+  const mimetype = files.find((f) => f.path === 'mimetype');
+  if (!mimetype) throw new Error('pack: a book needs a mimetype file');
   const date = new Date(modified * 1000);
   const zip = new JSZip();
-  zip.file('mimetype', first.data, { compression: 'STORE', date, createFolders: false });
+  zip.file('mimetype', mimetype.data, { compression: 'STORE', date, createFolders: false });
+  const rest = files.filter((f) => f !== mimetype).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of rest) {
-    if (file.path.startsWith('/') || file.path.split('/').includes('..')) throw new Error(`pack: unsafe entry name ${file.path}`);
+    if (!isSafeEntryName(file.path)) throw new Error(`pack: unsafe entry name ${JSON.stringify(file.path)}`);
     zip.file(file.path, file.data, { compression: 'DEFLATE', date, createFolders: false });
   }
   return zip.generateAsync({ type: 'uint8array', mimeType: 'application/epub+zip', compressionOptions: { level: 9 } });
+}
+
+/** Entry names stay inside the book: relative, no `..`, no backslashes or empty segments. */
+export function isSafeEntryName(name: string): boolean {
+  return name !== '' && !name.startsWith('/') && !name.includes('\\') && name.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }

@@ -1,10 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { slug } from '../book/file-names.js';
 import type { Book, Cover } from '../book/model.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
+// Readers slow down or refuse books with huge images; a cover needs far less than this.
+const MAX_COVER_BYTES = 10 * 1024 * 1024;
 
 /** The cover images in a folder, by the slug of their file name. A missing folder has none. */
 export async function listCovers(coversDir: string): Promise<Map<string, string>> {
@@ -30,6 +32,17 @@ export async function readCover(covers: Map<string, string>, book: Book): Promis
   const file = candidates.map((c) => covers.get(slug(c))).find((f) => f !== undefined);
   if (!file) return { diagnostics: [] };
   try {
+    const { size } = await stat(file);
+    if (size > MAX_COVER_BYTES) {
+      const megabytes = (size / 1024 / 1024).toFixed(1);
+      return {
+        diagnostics: [
+          diagnostic('warning', 'cover/too-large', file, `this cover is ${megabytes} MB; the book is made without a cover`, {
+            hint: 'Use an image under 10 MB (1600×2400 pixels is plenty for any reader).',
+          }),
+        ],
+      };
+    }
     const data = new Uint8Array(await readFile(file));
     const mediaType = imageType(data);
     if (mediaType) return { cover: { data, mediaType }, diagnostics: [] };

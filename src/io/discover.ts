@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { decodeText, looksBinary } from './decode.js';
@@ -34,36 +34,57 @@ const LATER_FORMATS = new Set(['.html', '.htm', '.md', '.markdown', '.xhtml']);
 export async function discoverStories(inputDir: string): Promise<Discovery> {
   const diagnostics: Diagnostic[] = [];
   const sources: StorySource[] = [];
-  const entries = (await readdir(inputDir, { withFileTypes: true })).sort((a, b) => compareNatural(a.name, b.name));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(inputDir, entry.name);
-    if (entry.isDirectory()) {
+  const inputReal = await realpath(inputDir);
+  const entries = (await readdir(inputDir)).sort(compareNatural);
+  for (const name of entries) {
+    if (name.startsWith('.')) continue;
+    const full = path.join(inputDir, name);
+    const kind = await entryKind(full, name, diagnostics);
+    if (kind === 'folder') {
+      // A link back to the input folder (or above it) would read every story twice.
+      const real = await realpath(full);
+      if (inputReal === real || inputReal.startsWith(`${real}${path.sep}`)) {
+        diagnostics.push(diagnostic('warning', 'input/link-loop', name, 'this folder links back to the input folder; skipped'));
+        continue;
+      }
       const files = await readChapterFolder(inputDir, full, diagnostics);
-      if (files.length > 0) sources.push({ path: entry.name, files });
-      else diagnostics.push(diagnostic('warning', 'input/empty-folder', entry.name, 'folder holds no .txt chapter files; skipped'));
-      continue;
+      if (files.length > 0) sources.push({ path: name, files });
+      else diagnostics.push(diagnostic('warning', 'input/empty-folder', name, 'folder holds no .txt chapter files; skipped'));
+    } else if (kind === 'file' && isStoryFile(name, name, diagnostics)) {
+      const file = await readSource(inputDir, full, diagnostics);
+      if (file) sources.push({ path: file.path, files: [file] });
     }
-    if (!entry.isFile()) {
-      diagnostics.push(diagnostic('info', 'input/skipped', entry.name, 'not a regular file or folder (a link?); skipped'));
-      continue;
-    }
-    if (!isStoryFile(entry.name, entry.name, diagnostics)) continue;
-    const file = await readSource(inputDir, full, diagnostics);
-    if (file) sources.push({ path: file.path, files: [file] });
   }
   return { sources, diagnostics };
 }
 
+/** What an entry is once links are followed; a broken link or something else is reported. */
+async function entryKind(full: string, shown: string, diagnostics: Diagnostic[]): Promise<'file' | 'folder' | undefined> {
+  const info = await stat(full).catch((error: Error) => {
+    diagnostics.push(
+      diagnostic('error', 'input/unreadable', shown, `cannot read it: ${error.message}`, {
+        hint: 'A link whose target is gone, or a file you may not read: fix or remove it.',
+      }),
+    );
+    return undefined;
+  });
+  if (info?.isDirectory()) return 'folder';
+  if (info?.isFile()) return 'file';
+  if (info) diagnostics.push(diagnostic('info', 'input/skipped', shown, 'not a regular file or folder; skipped'));
+  return undefined;
+}
+
 async function readChapterFolder(inputDir: string, folder: string, diagnostics: Diagnostic[]): Promise<SourceFile[]> {
-  const names = (await readdir(folder, { withFileTypes: true }))
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort(compareNatural);
+  const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort(compareNatural);
   const files: SourceFile[] = [];
   for (const name of names) {
     const full = path.join(folder, name);
-    if (!isStoryFile(name, relative(inputDir, full), diagnostics)) continue;
+    const shown = relative(inputDir, full);
+    const kind = await entryKind(full, shown, diagnostics);
+    if (kind === 'folder') {
+      diagnostics.push(diagnostic('info', 'input/nested-folder', shown, 'chapter folders are read one level deep; this subfolder is skipped'));
+    }
+    if (kind !== 'file' || !isStoryFile(name, shown, diagnostics)) continue;
     const file = await readSource(inputDir, full, diagnostics);
     if (file) files.push(file);
   }
@@ -86,7 +107,7 @@ function isStoryFile(name: string, shownPath: string, diagnostics: Diagnostic[])
 async function readSource(inputDir: string, full: string, diagnostics: Diagnostic[]): Promise<SourceFile | undefined> {
   const shown = relative(inputDir, full);
   try {
-    const [bytes, stats] = await Promise.all([readFile(full), lstat(full)]);
+    const [bytes, stats] = await Promise.all([readFile(full), stat(full)]);
     if (looksBinary(bytes)) {
       diagnostics.push(
         diagnostic('error', 'input/binary', shown, 'this looks like a binary file, not text; no book made from it', {

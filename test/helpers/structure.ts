@@ -20,7 +20,10 @@ export async function assertBookStructure(epub: OpenedEpub): Promise<void> {
   for (const name of epub.entries) {
     assert.doesNotMatch(name, /\s/, `entry name without spaces: ${name}`);
     assert.ok(!name.startsWith('/') && !name.split('/').includes('..'), `entry stays inside the book: ${name}`);
-    if (/\.(xhtml|opf|ncx|xml)$/.test(name)) await epub.xml(name);
+    if (/\.(xhtml|opf|ncx|xml)$/.test(name)) {
+      const doc = await epub.xml(name);
+      if (name.endsWith('.xhtml')) assertNoActiveContent(doc, name);
+    }
   }
 
   const { doc: opf, dir } = await packageDocument(epub);
@@ -62,4 +65,27 @@ function assertFollowsSpine(targets: string[], spine: string[], what: string): v
 
 function resolve(from: string, href: string): string {
   return path.posix.normalize(path.posix.join(path.posix.dirname(from), href.split('#')[0] as string));
+}
+
+const ACTIVE_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'frame', 'frameset', 'applet', 'base', 'meta-refresh']);
+
+/**
+ * No script, frame, form or event handler anywhere in a document, and links only to the book
+ * itself or to http(s)/mailto; no resource loaded from outside the book.
+ */
+export function assertNoActiveContent(doc: Parameters<typeof all>[0], name: string): void {
+  for (const element of all(doc, '*')) {
+    const tag = (element.localName ?? element.nodeName).toLowerCase();
+    assert.ok(!ACTIVE_ELEMENTS.has(tag), `${name}: no <${tag}>`);
+    for (const attribute of Array.from(element.attributes)) {
+      const attributeName = attribute.localName ?? attribute.name;
+      assert.ok(!/^on/i.test(attributeName), `${name}: no ${attributeName} handler on <${tag}>`);
+      if (/^(href|src|xlink:href|poster|srcset|data)$/i.test(attribute.name)) {
+        const value = attribute.value.trim();
+        const external = /^[a-z][a-z0-9+.-]*:/i.test(value);
+        if (tag === 'a' && attribute.name === 'href') assert.ok(!external || /^(https?|mailto):/i.test(value), `${name}: link ${value}`);
+        else assert.ok(!external, `${name}: ${tag} loads ${value} from outside the book`);
+      }
+    }
+  }
 }

@@ -132,13 +132,18 @@ describe('looksBinary', () => {
     ['plain text', new TextEncoder().encode('Once upon a time.\n'), false],
     ['an empty file', new Uint8Array(), false],
     ['a PNG header', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d), true],
-    ['a NUL byte first', bytes(0, 0x68, 0x69), true],
+    ['a stray NUL byte in text (dropped later, with a warning)', bytes(0, 0x68, 0x69), false],
+    ['many NUL bytes', bytes(0x68, 0, 0, 0, 0x69, 0, 0, 0, 0x6a, 0, 0, 0), true],
+    ['a JPEG header', bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10), true],
+    ['a PDF', new TextEncoder().encode('%PDF-1.7\n'), true],
+    ['a zip (an EPUB or DOCX renamed .txt)', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0), true],
     ['UTF-16LE text with a BOM (NULs are expected there)', bytes(0xff, 0xfe, 0x68, 0, 0x69, 0), false],
     ['UTF-16BE text with a BOM', bytes(0xfe, 0xff, 0, 0x68, 0, 0x69), false],
-    ['UTF-16 text without a BOM', bytes(0x68, 0, 0x69, 0), true],
+    ['UTF-16 text without a BOM (half its bytes are NUL)', new Uint8Array(Buffer.from('Hello there, reader', 'utf16le')), true],
     ['Windows-1252 text', bytes(0x93, 0x48, 0x69, 0x94), false],
     ['a NUL after the first 8 KiB only', bytes(new Array<number>(9000).fill(0x61), 0), false],
-    ['a NUL just inside the first 8 KiB', bytes(new Array<number>(8191).fill(0x61), 0), true],
+    ['NULs over 1 % of the first 8 KiB', bytes(new Array<number>(8000).fill(0x61), new Array<number>(100).fill(0)), true],
+    ['NULs under 1 % of the first 8 KiB', bytes(new Array<number>(8000).fill(0x61), new Array<number>(50).fill(0)), false],
   ];
   for (const [what, input, expected] of cases) {
     it(`${what} → ${expected}`, () => {

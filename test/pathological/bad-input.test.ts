@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { buildInto } from '../helpers/build.js';
+import { all, openEpub, textOf } from '../helpers/epub.js';
+import { epubcheck, problems } from '../helpers/epubcheck.js';
+import { story, writeStories } from '../helpers/library.js';
+import { assertBookStructure, assertNoActiveContent } from '../helpers/structure.js';
+import type { Diagnostic } from '../../src/index.js';
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+
+function find(diagnostics: Diagnostic[], rule: string, file: string): Diagnostic {
+  const found = diagnostics.find((d) => d.rule === rule && d.file === file);
+  assert.ok(found, `expected ${rule} for ${file}; got ${JSON.stringify(diagnostics.map((d) => [d.rule, d.file]))}`);
+  return found;
+}
+
+/** Builds the files next to one good story: the good one must always come out. */
+async function buildWithNeighbour(files: Record<string, string | Uint8Array>) {
+  const library = await buildInto(await writeStories({ 'good.txt': story('Good Neighbour'), ...files }));
+  assert.ok(library.result.books.some((b) => b.title === 'Good Neighbour'), 'the other story is still built');
+  assert.ok(!library.result.diagnostics.some((d) => /\n\s+at /.test(d.message)), 'no stack trace in a message');
+  return library;
+}
+
+async function bookFiles(out: string): Promise<string[]> {
+  return (await readdir(out)).sort();
+}
+
+describe('bad input: each file fails alone, with a message naming it, and no partial book', () => {
+  it('an empty file', async () => {
+    const { result, out } = await buildWithNeighbour({ 'empty.txt': '' });
+    assert.equal(find(result.diagnostics, 'story/empty', 'empty.txt').severity, 'error');
+    assert.equal(result.failed, true);
+    assert.deepEqual(await bookFiles(out), ['Good Neighbour.epub']);
+  });
+
+  it('a header and no story', async () => {
+    const { result, out } = await buildWithNeighbour({ 'header-only.txt': 'Title: Nothing Here\nAuthor: Someone\nSummary: A story that was never saved.\n' });
+    assert.equal(find(result.diagnostics, 'story/empty', 'header-only.txt').severity, 'error');
+    assert.deepEqual(await bookFiles(out), ['Good Neighbour.epub']);
+  });
+
+  it('a PNG renamed .txt', async () => {
+    const { result, out } = await buildWithNeighbour({ 'picture.txt': PNG });
+    const d = find(result.diagnostics, 'input/binary', 'picture.txt');
+    assert.equal(d.severity, 'error');
+    assert.match(d.message, /binary file/);
+    assert.deepEqual(await bookFiles(out), ['Good Neighbour.epub']);
+  });
+
+  it('a file that links to nothing (unreadable)', async () => {
+    const input = await writeStories({ 'good.txt': story('Good Neighbour') });
+    await symlink(path.join(input, 'gone.txt'), path.join(input, 'dangling.txt'));
+    const { result } = await buildInto(input);
+    assert.equal(find(result.diagnostics, 'input/unreadable', 'dangling.txt').severity, 'error');
+    assert.deepEqual(result.books.map((b) => b.title), ['Good Neighbour']);
+  });
+
+  it('a symlink loop in the input folder', async () => {
+    const input = await writeStories({ 'good.txt': story('Good Neighbour') });
+    await symlink('.', path.join(input, 'loop'));
+    await symlink('..', path.join(input, 'up'));
+    const { result } = await buildInto(input);
+    find(result.diagnostics, 'input/link-loop', 'loop');
+    find(result.diagnostics, 'input/link-loop', 'up');
+    assert.deepEqual(result.books.map((b) => b.title), ['Good Neighbour'], 'the story is not read twice');
+  });
+
+  it('HTML and XHTML input (not read yet) is reported and skipped, never parsed', async () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><html><body>&lol3;</body></html>`;
+    const deep = `${'<div>'.repeat(10_000)}deep${'</div>'.repeat(10_000)}`;
+    const { result } = await buildWithNeighbour({ 'laughs.xhtml': laughs, 'deep.html': deep });
+    find(result.diagnostics, 'input/unsupported-format', 'laughs.xhtml');
+    find(result.diagnostics, 'input/unsupported-format', 'deep.html');
+  });
+
+  it('two stories with the same title become two distinct books', async () => {
+    const { result, out } = await buildWithNeighbour({
+      'a.txt': 'Title: Twins\nAuthor: First Writer\n\nOne story.\n',
+      'b.txt': 'Title: Twins\nAuthor: Second Writer\n\nAnother story.\n',
+    });
+    assert.deepEqual(await bookFiles(out), ['Good Neighbour.epub', 'Twins (Second Writer).epub', 'Twins.epub']);
+    assert.equal(new Set(result.books.map((b) => b.path)).size, 3);
+  });
+
+  it('titles that try to leave out/ or break a file system', async () => {
+    const titles = ['../../escape', 'a/b\\c', 'Time: 10:30?', 'CON', 'nul.txt', '...', '<>|*"'];
+    const files = Object.fromEntries(titles.map((t, i) => [`t${i}.txt`, `Title: ${t}\nAuthor: A\n\nText ${i}.\n`]));
+    const { result, out } = await buildWithNeighbour(files);
+    const written = await bookFiles(out);
+    assert.equal(written.length, titles.length + 1);
+    for (const name of written) {
+      assert.doesNotMatch(name, /[/\\:*?"<>|]/, name);
+      assert.doesNotMatch(name.split('.')[0] ?? '', /^(con|prn|aux|nul|com\d|lpt\d)$/i, name);
+      assert.ok(!name.startsWith('.'), name);
+    }
+    for (const book of result.books) assert.equal(path.dirname(book.path), out, `${book.path} stays in out/`);
+  });
+
+  it('a cover larger than any reader wants is left out with a warning', async () => {
+    const input = await writeStories({ 'good.txt': story('Good Neighbour') });
+    const covers = path.join(path.dirname(input), 'covers');
+    const big = new Uint8Array(50 * 1024 * 1024);
+    big.set(PNG);
+    await mkdir(covers);
+    await writeFile(path.join(covers, 'good-neighbour.png'), big);
+    const { result } = await buildInto(input, { covers });
+    assert.match(find(result.diagnostics, 'cover/too-large', path.join(covers, 'good-neighbour.png')).message, /50\.0 MB/);
+    const epub = await openEpub(result.books[0]!.path);
+    assert.ok(!epub.entries.some((e) => e.includes('cover')));
+  });
+});
+
+describe('awkward text still makes valid books', () => {
+  it('odd encodings, forbidden characters, markup-like text, right-to-left and emoji', async () => {
+    const cp1252 = new Uint8Array([...Buffer.from('Title: Smart Quotes\nAuthor: Old Windows\n\n', 'latin1'), 0x93, ...Buffer.from('Hello,', 'latin1'), 0x94, 0x20, 0x96, ...Buffer.from(' she said.\n', 'latin1')]);
+    const damagedUtf8 = new Uint8Array([...Buffer.from('Title: Damaged\nAuthor: A\n\nCafé “one”.\n\nBroken ', 'utf8'), 0xc3, 0x28, ...Buffer.from(' byte.\n', 'utf8')]);
+    const utf16Lone = new Uint8Array([0xff, 0xfe, ...Buffer.from('Title: Lonely\nAuthor: A\n\nHalf a pair: ', 'utf16le'), 0x00, 0xd8, ...Buffer.from(' here.\n', 'utf16le')]);
+    const library = await buildInto(
+      await writeStories({
+        'cp1252.txt': cp1252,
+        'damaged.txt': damagedUtf8,
+        'lonely.txt': utf16Lone,
+        'controls.txt': 'Title: Controls\nAuthor: A\n\nA NUL\u0000 here, a bell\u0007 there.\n\nClean line.\n',
+        'markup.txt': story('Markup', '<script>alert(1)</script> <iframe src="javascript:alert(2)"></iframe>\n\n<img src=x onerror="alert(3)"> <a href="data:text/html,hi">x</a> <svg onload=alert(4)><script>x</script></svg> &amp; &lt;b&gt; ]]> <![CDATA[ x ]]>'),
+        'rtl.txt': 'Title: قصة قصيرة 📚\nAuthor: כותב\nLanguage: ar\n\nكان يا ما كان، في قديم الزمان 🌙✨.\n\nשלום עולם — mixed עברית and English 👩🏽‍🚀.\n',
+      }),
+    );
+    const { result } = library;
+    assert.equal(result.failed, false, JSON.stringify(result.diagnostics));
+    find(result.diagnostics, 'encoding/fallback', 'cp1252.txt');
+    assert.equal(find(result.diagnostics, 'encoding/replacement-character', 'damaged.txt').line, 6);
+    assert.equal(find(result.diagnostics, 'encoding/replacement-character', 'lonely.txt').line, 4);
+    const controls = find(result.diagnostics, 'encoding/illegal-character', 'controls.txt');
+    assert.equal(controls.line, 4);
+    assert.match(controls.message, /U\+0000, U\+0007/);
+
+    const text = async (title: string) => {
+      const epub = await openEpub(library.book(title));
+      const doc = await epub.xml('EPUB/text/s01-c001.xhtml');
+      return { epub, body: all(doc, 'p').map(textOf).join(' '), raw: await epub.text('EPUB/text/s01-c001.xhtml') };
+    };
+    assert.match((await text('Smart Quotes')).body, /“Hello,” – she said\./);
+    assert.match((await text('Damaged')).body, /Café “one”\. Broken \uFFFD\( byte\./);
+    const markup = await text('Markup');
+    assert.ok(markup.body.includes('<script>alert(1)</script>'), 'markup in a text file is text');
+    const markupDoc = await markup.epub.xml('EPUB/text/s01-c001.xhtml');
+    assert.deepEqual([...new Set(all(markupDoc, '*').map((e) => e.localName))].sort(), ['body', 'h2', 'head', 'html', 'link', 'meta', 'p', 'section', 'title']);
+    assertNoActiveContent(markupDoc, 'markup chapter');
+    const rtl = await text('قصة قصيرة 📚');
+    assert.ok(rtl.body.includes('كان يا ما كان، في قديم الزمان 🌙✨.'));
+    assert.match(rtl.raw, /xml:lang="ar"/);
+
+    for (const book of result.books) {
+      const epub = await openEpub(book.path);
+      await assertBookStructure(epub);
+    }
+    for (let i = 0; i < result.books.length; i += 2) {
+      await Promise.all(result.books.slice(i, i + 2).map(async (b) => assert.deepEqual(problems(await epubcheck(b.path)), [], b.path)));
+    }
+  });
+
+  it('a 10 MB single line and 100 000 one-word paragraphs', async () => {
+    const line = Array.from({ length: 1_700_000 }, (_, i) => ['lantern', 'tide', '*storm*', 'keeper', '“rope”'][i % 5]).join(' ');
+    const paragraphs = Array.from({ length: 100_000 }, (_, i) => `word${i}`).join('\n\n');
+    const library = await buildInto(await writeStories({ 'line.txt': story('One Line', line), 'many.txt': story('Many Paragraphs', paragraphs) }));
+    assert.equal(library.result.failed, false);
+    const one = await openEpub(library.book('One Line'));
+    const doc = await one.xml('EPUB/text/s01-c001.xhtml');
+    assert.equal(all(doc, 'p').length, 1);
+    assert.equal(all(doc, 'em').length, 340_000);
+    const many = await openEpub(library.book('Many Paragraphs'));
+    const ps = all(await many.xml('EPUB/text/s01-c001.xhtml'), 'p');
+    assert.equal(ps.length, 100_000);
+    assert.equal(textOf(ps[99_999]!), 'word99999');
+  });
+});
