@@ -5,6 +5,7 @@ const LETTER_ORNAMENT = /^(?:(?:o0o|0o0|oOo|OoO|xXx|XxX|xox|oxo|XoX|OxO)+|[~*=_+
 
 /** True for a scene-break line such as `~ ~ ~ ~`, `* * *`, `***`, `#`, `---`, `o0o` or `xXx`. */
 export function isSceneBreak(lineText: string): boolean {
+  if (lineText.length > 2000) return false; // before any copying: story lines can be megabytes
   const compact = lineText.replace(/\s+/g, '');
   if (compact.length === 0) return false;
   // A rule of symbols may run the width of the page (a saved <hr> often becomes 70+ underscores).

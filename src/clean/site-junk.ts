@@ -16,6 +16,7 @@ export const JUNK_RULES: readonly JunkRule[] = [
     what: 'reader toolbar',
     // e.g. "full 3/4 1/2 skin light dark": only toolbar words, at least three of them.
     matches: (t) => {
+      if (t.length > 120) return false;
       const words = t.toLowerCase().split(/\s+/);
       return words.length >= 3 && words.every((w) => TOOLBAR_WORDS.has(w)) && words.includes('skin');
     },

@@ -21,6 +21,7 @@ const NAMED = new RegExp(`^(prologue|epilogue|interlude)${SEPARATED_TITLE}$`, 'i
  * `Prologue`, `Epilogue: After`. The caller checks that the line stands on its own.
  */
 export function parseChapterHeading(lineText: string): ChapterHeading | undefined {
+  if (lineText.length > 200) return undefined; // before any copying: story lines can be megabytes
   const text = lineText.trim().replace(/\s+/g, ' ');
   if (text.length === 0 || text.length > 100) return undefined;
   if (NUMBERED.test(text)) return { kind: 'chapter', title: text };

@@ -10,5 +10,5 @@ export function toLines(text: string): SourceLine[] {
 
 /** Blank means nothing but white space, no-break spaces included (saved pages are full of them). */
 export function isBlank(line: SourceLine | undefined): boolean {
-  return line === undefined || line.text.trim() === '';
+  return line === undefined || !/\S/.test(line.text);
 }

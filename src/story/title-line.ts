@@ -10,11 +10,10 @@ export function findTitleLine(lines: readonly SourceLine[]): number | undefined 
   const index = lines.findIndex((l) => !isBlank(l));
   if (index < 0) return undefined;
   const text = (lines[index] as SourceLine).text.trim();
-  const words = text.split(/\s+/);
   const looksLikeTitle =
     isBlank(lines[index + 1]) &&
     text.length <= 80 &&
-    words.length <= 12 &&
+    text.split(/\s+/).length <= 12 &&
     /^[\p{Lu}\p{N}"“‘'(]/u.test(text) &&
     !/[.,;:"”’]$/.test(text) &&
     !isSceneBreak(text) &&
