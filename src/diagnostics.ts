@@ -14,6 +14,8 @@ export interface Diagnostic {
   message: string;
   /** What the user can do about it. */
   hint?: string;
+  /** The text left out of the book, when the diagnostic reports a removal (nothing is lost unseen). */
+  removed?: string;
 }
 
 export function diagnostic(
@@ -21,7 +23,7 @@ export function diagnostic(
   rule: string,
   file: string,
   message: string,
-  extra: { line?: number; column?: number; hint?: string } = {},
+  extra: { line?: number; column?: number; hint?: string; removed?: string } = {},
 ): Diagnostic {
   return { file, rule, severity, message, ...extra };
 }

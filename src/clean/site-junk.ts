@@ -35,6 +35,21 @@ export const JUNK_RULES: readonly JunkRule[] = [
     // sentence that merely starts with the name ("Photobucket is where I keep…") is prose.
     matches: (t) => /^(?:photobucket|imageshack|tinypic)(?:\.com|\.us)?(?:\s*[-–—:|]?\s*[\w\s&,-]*\bhosting)?$/i.test(t),
   },
+  {
+    id: 'review-prompt',
+    what: 'review or follow prompt',
+    // A line that only asks for reviews, follows or favourites; a sentence about reviewing stays.
+    matches: (t) =>
+      t.length <= 60 &&
+      (/^(?:please\s+)?(?:read\s+(?:and|&)\s+)?(?:review|r\s*&\s*r)(?:\s+please)?\s*[.!:)]*$/i.test(t) ||
+        /^reviews?\s+(?:are|is)\s+(?:love|loved|appreciated|welcome)\s*[.!:)]*$/i.test(t) ||
+        /^(?:follow|fav(?:ou?rite)?|review)(?:\s*(?:[/&,+]|and)\s*(?:follow|fav(?:ou?rite)?|review))+\s*[.!]*$/i.test(t)),
+  },
+  {
+    id: 'repeated-disclaimer',
+    what: 'disclaimer pointing to an earlier chapter',
+    matches: (t) => t.length <= 80 && /^disclaimer\s*[:.-]?\s*(?:see|in|same as|as in)\s+(?:the\s+)?(?:first|1st|prologue|previous|part\s+(?:1|one)|chapter\s+(?:1|one)\b)/i.test(t),
+  },
 ];
 
 /**
@@ -49,7 +64,7 @@ export function removeSiteJunk(lines: readonly SourceLine[], file: string): { li
     const rule = JUNK_RULES.find((r) => r.matches(trimmed));
     if (!rule) return line;
     diagnostics.push(
-      diagnostic('info', `junk/${rule.id}`, file, `removed ${rule.what}: "${trimmed.replace(/\s+/g, ' ')}"`, { line: line.number }),
+      diagnostic('info', `junk/${rule.id}`, file, `removed ${rule.what}: "${trimmed.replace(/\s+/g, ' ')}"`, { line: line.number, removed: trimmed }),
     );
     return { text: '', number: line.number };
   });

@@ -7,6 +7,7 @@ import { all, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } f
 import { epubcheck, problems } from '../helpers/epubcheck.js';
 import { sourceParagraphs, withoutMarkup } from '../helpers/source-text.js';
 import { assertBookStructure } from '../helpers/structure.js';
+import { assertNothingLost } from '../helpers/words.js';
 
 const SCENE_BREAK = /^(?:[~*#\s]+|o0o)$/;
 const HEADING = /^(?:Chapter\s.+|Prologue|Epilogue)$/;
@@ -66,6 +67,18 @@ describe('the sample stories in stories/', () => {
           assert.deepEqual(problems(report), [], `${book.path}`);
         }),
       );
+    }
+  });
+
+  it('loses no word of any sample, in either book shape', async () => {
+    for (const library of [series, perStory]) {
+      for (const book of library.result.books) {
+        const epub = await openEpub(book.path);
+        for (const source of book.stories) {
+          const files = source.endsWith('.txt') ? [source] : (await readdir(path.join(SAMPLES, source))).map((f) => `${source}/${f}`);
+          for (const file of files) await assertNothingLost(path.join(SAMPLES, file), file, epub, library.result.diagnostics);
+        }
+      }
     }
   });
 

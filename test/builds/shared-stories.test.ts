@@ -7,6 +7,7 @@ import { all, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } f
 import { epubcheck, problems } from '../helpers/epubcheck.js';
 import { sourceParagraphs, withoutMarkup } from '../helpers/source-text.js';
 import { assertBookStructure } from '../helpers/structure.js';
+import { assertNothingLost } from '../helpers/words.js';
 
 const present = existsSync(SHARED_STORIES);
 
@@ -33,6 +34,11 @@ describe('the two real stories in ../shared/stories', { skip: present ? false : 
       assert.deepEqual(problems(report), [], `${book.path} has EPUBCheck problems`);
       assert.equal(report.checker.nFatal + report.checker.nError + report.checker.nWarning, 0);
     }
+  });
+
+  it('loses no word: every word is in the book in order, or reported as removed', async () => {
+    await assertNothingLost(path.join(SHARED_STORIES, 'return-favor.txt'), 'return-favor.txt', returnFavor, library.result.diagnostics);
+    await assertNothingLost(path.join(SHARED_STORIES, 'an-awkward-alliance.txt'), 'an-awkward-alliance.txt', alliance, library.result.diagnostics);
   });
 
   it('has a sound container, nav and NCX', async () => {

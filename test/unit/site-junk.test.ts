@@ -110,3 +110,40 @@ describe('removeSiteJunk', () => {
     ]);
   });
 });
+
+describe('removeSiteJunk: prompts and repeated disclaimers', () => {
+  const removed = [
+    'Please review!',
+    'Review please :)',
+    'Read and review.',
+    'R&R',
+    'Reviews are love!',
+    'Follow/Fav',
+    'Follow, fav and review!',
+    'Disclaimer: see chapter 1',
+    'Disclaimer: See the first chapter.',
+    'Disclaimer - in Prologue',
+  ];
+  const kept = [
+    'Please review the evidence before you decide, she said.',
+    'He went to review the troops.',
+    'Follow me.',
+    'The disclaimer on the jar said nothing useful.',
+    'Reviews are in, and the play is a hit.',
+  ];
+  for (const text of removed) {
+    it(`removes ${JSON.stringify(text)} and reports the text`, () => {
+      const result = removeSiteJunk([{ text, number: 7 }], 'story.txt');
+      assert.equal(result.lines[0]?.text, '');
+      assert.equal(result.diagnostics[0]?.line, 7);
+      assert.equal(result.diagnostics[0]?.removed, text);
+    });
+  }
+  for (const text of kept) {
+    it(`keeps ${JSON.stringify(text)}`, () => {
+      const result = removeSiteJunk([{ text, number: 1 }], 'story.txt');
+      assert.equal(result.lines[0]?.text, text);
+      assert.deepEqual(result.diagnostics, []);
+    });
+  }
+});
