@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { checkBooks } from './check/index.js';
+import { formatCheckReport } from './check/report.js';
 import { build } from './compile.js';
+import type { Diagnostic } from './diagnostics.js';
 import { DEFAULT_OPTIONS, UsageError, type BuildOptions } from './options.js';
 import { formatBuildReport } from './report.js';
 
@@ -14,7 +17,9 @@ Examples:
   $ ficbind build ~/fic -o ~/books         another input and output folder
   $ ficbind build --book story             one book per story instead of per series
   $ ficbind build --lang de --covers art   German books, covers from ./art
-  $ SOURCE_DATE_EPOCH=1700000000 ficbind build   reproducible dates`;
+  $ SOURCE_DATE_EPOCH=1700000000 ficbind build   reproducible dates
+  $ ficbind build --check                  build, then check every book with EPUBCheck
+  $ ficbind check out/*.epub               check books (EPUBCheck and reader rules)`;
 
 interface BuildFlags {
   out: string;
@@ -22,6 +27,12 @@ interface BuildFlags {
   lang: string;
   book: BuildOptions['book'];
   keepJunk?: boolean;
+  strict?: boolean;
+  json?: boolean;
+  check?: boolean;
+}
+
+interface CheckFlags {
   strict?: boolean;
   json?: boolean;
 }
@@ -43,6 +54,7 @@ function program(): Command {
     )
     .option('--keep-junk', 'keep web-page leftovers (navigation, toolbars, image captions) instead of removing them')
     .option('--strict', 'exit with code 1 when there are warnings too')
+    .option('--check', 'check each book after writing it (EPUBCheck, needs Java; and reader rules)')
     .option('--json', 'print the result as JSON instead of text')
     .addHelpText('after', EXAMPLES)
     .action(async (input: string, flags: BuildFlags) => {
@@ -53,14 +65,30 @@ function program(): Command {
         language: flags.lang,
         book: flags.book,
         keepJunk: flags.keepJunk === true,
+        check: flags.check === true,
       });
-      if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else process.stdout.write(`${formatBuildReport(result)}\n`);
-      const warned = result.diagnostics.some((d) => d.severity === 'warning');
-      process.exitCode = result.failed || (flags.strict && warned) ? EXIT_INPUT_FAILED : EXIT_OK;
+      process.stdout.write(`${flags.json ? JSON.stringify(result, null, 2) : formatBuildReport(result)}\n`);
+      process.exitCode = exitCode(result.diagnostics, flags.strict);
+    });
+  cli
+    .command('check')
+    .description('check EPUB books with EPUBCheck 5.1.0 (needs Java) and the rules of e-readers such as Send to Kindle')
+    .argument('<books...>', '.epub files to check')
+    .option('--strict', 'exit with code 1 when there are warnings too')
+    .option('--json', 'print the result as JSON instead of text')
+    .showHelpAfterError('(run "ficbind check --help" for usage)')
+    .action(async (books: string[], flags: CheckFlags) => {
+      const result = await checkBooks(books);
+      process.stdout.write(`${flags.json ? JSON.stringify(result, null, 2) : formatCheckReport(result)}\n`);
+      process.exitCode = exitCode(result.diagnostics, flags.strict);
     });
   cli.addHelpText('after', EXAMPLES);
   return cli;
+}
+
+function exitCode(diagnostics: readonly Diagnostic[], strict = false): number {
+  const failing = diagnostics.some((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
+  return failing ? EXIT_INPUT_FAILED : EXIT_OK;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

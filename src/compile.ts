@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { groupIntoBooks } from './book/group.js';
 import type { Book } from './book/model.js';
+import { checkBooks } from './check/index.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 import { pack } from './epub/pack.js';
 import { listCovers, readCover } from './io/covers.js';
@@ -28,8 +29,8 @@ export interface BuildResult {
 }
 
 /**
- * The whole pipeline: read → parse → clean → group → render → pack → write. The only place that
- * touches the file system; every stage in between is a pure transform.
+ * The whole pipeline: read → parse → clean → group → render → pack → write (→ check, with
+ * `check`). The only place that touches the file system; every stage in between is a pure transform.
  */
 export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildResult> {
   const options = resolveOptions({ sourceDateEpoch: sourceDateEpochFromEnv(), ...partial });
@@ -76,6 +77,7 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
       );
     }
   }
+  if (options.check && written.length > 0) diagnostics.push(...(await checkBooks(written.map((b) => b.path))).diagnostics);
   return { books: written, diagnostics, failed: diagnostics.some((d) => d.severity === 'error') };
 }
 

@@ -1,5 +1,7 @@
-/** ficbind's public API: build books from a folder of stories, or use the pipeline's stages. */
+/** ficbind's public API: build books from a folder of stories, check books, or use the pipeline's stages. */
 export { build, type BuildResult, type WrittenBook } from './compile.js';
+export { checkBook, checkBooks, type CheckResult, type CheckedBook, type CheckOptions } from './check/index.js';
+export { formatCheckReport } from './check/report.js';
 export { DEFAULT_OPTIONS, UsageError, resolveOptions, type BuildOptions } from './options.js';
 export { formatDiagnostic, type Diagnostic, type Severity } from './diagnostics.js';
 export { parseStory, type ParseOptions } from './story/parse-story.js';

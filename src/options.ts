@@ -13,6 +13,8 @@ export interface BuildOptions {
   book: BookShape;
   /** Keep web-page leftovers instead of removing them. */
   keepJunk: boolean;
+  /** Check each written book with EPUBCheck and the reader rules; their findings join the result. */
+  check: boolean;
   /** Seconds since the epoch for `dcterms:modified` and zip dates; defaults to SOURCE_DATE_EPOCH. */
   sourceDateEpoch?: number;
 }
@@ -24,6 +26,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   language: 'en',
   book: 'series',
   keepJunk: false,
+  check: false,
 };
 
 /** Thrown for options a user must correct before anything is built (exit code 2). */

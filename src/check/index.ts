@@ -1,0 +1,66 @@
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { viewBook } from './book-view.js';
+import { epubcheck, JAVA_MISSING_RULE } from './epubcheck.js';
+import { readEpub } from './read-epub.js';
+import { runReaderRules } from './reader-rules.js';
+
+export interface CheckedBook {
+  path: string;
+  errors: number;
+  warnings: number;
+}
+
+export interface CheckResult {
+  books: CheckedBook[];
+  diagnostics: Diagnostic[];
+  /** True when some book has an error (or could not be checked). */
+  failed: boolean;
+}
+
+export interface CheckOptions {
+  /** How many EPUBCheck runs (one JVM each, ~0.3 GB) go at once; default 2. */
+  concurrency?: number;
+}
+
+/** EPUBCheck's findings, then ficbind's reader rules, for one `.epub`. */
+export async function checkBook(file: string): Promise<Diagnostic[]> {
+  const read = await readEpub(file);
+  if (read.diagnostic) return [read.diagnostic];
+  const fromEpubcheck = epubcheck(file);
+  const fromReaderRules = runReaderRules(viewBook(read.contents));
+  return [...(await fromEpubcheck), ...fromReaderRules];
+}
+
+/** Checks several books, a few at a time; a missing Java runtime is reported once, not per book. */
+export async function checkBooks(files: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+  const perBook = await mapWithLimit(files, Math.max(1, options.concurrency ?? 2), checkBook);
+  let javaReported = false;
+  const diagnostics = perBook.flat().filter((d) => {
+    if (d.rule !== JAVA_MISSING_RULE) return true;
+    if (javaReported) return false;
+    javaReported = true;
+    return true;
+  });
+  const books = files.map((file, i) => ({
+    path: file,
+    errors: perBook[i]!.filter((d) => d.severity === 'error').length,
+    warnings: perBook[i]!.filter((d) => d.severity === 'warning').length,
+  }));
+  return { books, diagnostics, failed: hasErrors(diagnostics) };
+}
+
+async function mapWithLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export { runReaderRules, READER_RULES, type ReaderRule } from './reader-rules.js';
+export { diagnosticsFromReport, type EpubcheckReport, type EpubcheckMessage } from './epubcheck.js';

@@ -1,0 +1,59 @@
+import { readFile, stat } from 'node:fs/promises';
+import JSZip from 'jszip';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+
+/** What the reader rules look at in an `.epub`, read once at the edge. */
+export interface EpubContents {
+  /** Path of the `.epub`, as the user gave it. */
+  path: string;
+  /** The file's bytes, for checks on the zip layout itself. */
+  raw: Uint8Array;
+  /** Entry names (folders left out), in the zip's central-directory order. */
+  entries: string[];
+  /** Decoded text of the XML entries (XHTML, OPF, NCX, other .xml), by entry name. */
+  texts: Map<string, string>;
+}
+
+export type ReadEpubResult = { contents: EpubContents; diagnostic?: undefined } | { contents?: undefined; diagnostic: Diagnostic };
+
+const XML_ENTRY = /\.(?:xhtml|xht|html|htm|opf|ncx|xml)$/i;
+
+/** Reads and unzips a book; a missing, unreadable or non-zip file gives one diagnostic naming it. */
+export async function readEpub(file: string): Promise<ReadEpubResult> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return { diagnostic: diagnostic('error', 'check/no-such-file', file, 'no such file', { hint: 'Pass the path of an .epub file.' }) };
+  if (!info.isFile()) return { diagnostic: diagnostic('error', 'check/not-a-file', file, 'not a file', { hint: 'Pass the path of an .epub file, not a folder.' }) };
+  let raw: Uint8Array;
+  try {
+    raw = new Uint8Array(await readFile(file));
+  } catch (error) {
+    return { diagnostic: diagnostic('error', 'check/unreadable', file, `cannot read the file: ${(error as Error).message}`) };
+  }
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(raw);
+  } catch {
+    return {
+      diagnostic: diagnostic('error', 'check/not-a-zip', file, 'not an EPUB: it cannot be read as a zip archive', {
+        hint: 'An .epub is a zip archive; this file is damaged, truncated or of another kind.',
+      }),
+    };
+  }
+  const entries = Object.values(zip.files)
+    .filter((entry) => !entry.dir)
+    .map((entry) => entry.name);
+  const texts = new Map<string, string>();
+  for (const name of entries.filter((n) => XML_ENTRY.test(n))) {
+    // An entry that does not inflate is left out here; EPUBCheck reports the damage.
+    const bytes = await zip.files[name]!.async('uint8array').catch(() => undefined);
+    if (bytes) texts.set(name, decodeXml(bytes));
+  }
+  return { contents: { path: file, raw, entries, texts } };
+}
+
+/** XML in an EPUB is UTF-8 or UTF-16 (with a byte-order mark); the BOM itself is dropped. */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
