@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkBooks } from './check/index.js';
+import { NOTES_PLACEMENTS } from './clean/authors-notes.js';
 import { formatCheckReport } from './check/report.js';
 import { build } from './compile.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -17,6 +18,7 @@ Examples:
   $ ficbind build ~/fic -o ~/books         another input and output folder
   $ ficbind build --book story             one book per story instead of per series
   $ ficbind build --lang de --covers art   German books, covers from ./art
+  $ ficbind build --notes end              author's notes after the chapter, not inside it
   $ SOURCE_DATE_EPOCH=1700000000 ficbind build   reproducible dates
   $ ficbind build --check                  build, then check every book with EPUBCheck
   $ ficbind check out/*.epub               check books (EPUBCheck and reader rules)`;
@@ -27,6 +29,8 @@ interface BuildFlags {
   lang: string;
   book: BuildOptions['book'];
   keepJunk?: boolean;
+  typography: boolean;
+  notes: BuildOptions['notes'];
   strict?: boolean;
   json?: boolean;
   check?: boolean;
@@ -53,6 +57,12 @@ function program(): Command {
       new Option('--book <shape>', 'one book per series, or one per story').choices(['series', 'story']).default(DEFAULT_OPTIONS.book),
     )
     .option('--keep-junk', 'keep web-page leftovers (navigation, toolbars, image captions) instead of removing them')
+    .option('--no-typography', 'keep quotes, dashes and dots as typed (default: curly quotes, em dashes, ellipses)')
+    .addOption(
+      new Option('--notes <where>', "author's notes (A/N): kept in place, moved to the end of their chapter, or left out")
+        .choices([...NOTES_PLACEMENTS])
+        .default(DEFAULT_OPTIONS.notes),
+    )
     .option('--strict', 'exit with code 1 when there are warnings too')
     .option('--check', 'check each book after writing it (EPUBCheck, needs Java; and reader rules)')
     .option('--json', 'print the result as JSON instead of text')
@@ -65,6 +75,8 @@ function program(): Command {
         language: flags.lang,
         book: flags.book,
         keepJunk: flags.keepJunk === true,
+        typography: flags.typography,
+        notes: flags.notes,
         check: flags.check === true,
       });
       process.stdout.write(`${flags.json ? JSON.stringify(result, null, 2) : formatBuildReport(result)}\n`);

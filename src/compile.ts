@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { groupIntoBooks } from './book/group.js';
+import { placeAuthorsNotes } from './clean/authors-notes.js';
+import { typesetStory } from './clean/typeset-story.js';
 import type { Book } from './book/model.js';
 import { checkBooks } from './check/index.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
@@ -41,7 +43,7 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
   for (const source of sources) {
     const parsed = parseStory(source, { keepJunk: options.keepJunk });
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.story) stories.push(parsed.story);
+    if (parsed.story) stories.push(cleanStory(parsed.story, options, diagnostics));
   }
   if (sources.length === 0) {
     diagnostics.push(
@@ -79,6 +81,13 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
   }
   if (options.check && written.length > 0) diagnostics.push(...(await checkBooks(written.map((b) => b.path))).diagnostics);
   return { books: written, diagnostics, failed: diagnostics.some((d) => d.severity === 'error') };
+}
+
+/** The story-wide clean transforms: author's notes placed, then typography. */
+function cleanStory(story: Story, options: BuildOptions, diagnostics: Diagnostic[]): Story {
+  const notes = placeAuthorsNotes(story, options.notes);
+  diagnostics.push(...notes.diagnostics);
+  return options.typography ? typesetStory(notes.story) : notes.story;
 }
 
 async function requireFolder(folder: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { BookShape } from './book/model.js';
+import { NOTES_PLACEMENTS, type NotesPlacement } from './clean/authors-notes.js';
 
 export interface BuildOptions {
   /** Folder of stories. */
@@ -13,6 +14,10 @@ export interface BuildOptions {
   book: BookShape;
   /** Keep web-page leftovers instead of removing them. */
   keepJunk: boolean;
+  /** Curly quotes, dashes and ellipses in the text. */
+  typography: boolean;
+  /** Author's notes: in place (marked), at the end of their chapter, or left out. */
+  notes: NotesPlacement;
   /** Check each written book with EPUBCheck and the reader rules; their findings join the result. */
   check: boolean;
   /** Seconds since the epoch for `dcterms:modified` and zip dates; defaults to SOURCE_DATE_EPOCH. */
@@ -26,6 +31,8 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   language: 'en',
   book: 'series',
   keepJunk: false,
+  typography: true,
+  notes: 'keep',
   check: false,
 };
 
@@ -46,6 +53,9 @@ export function resolveOptions(partial: Partial<BuildOptions>): BuildOptions {
   }
   if (options.book !== 'series' && options.book !== 'story') {
     throw new UsageError(`--book: expected "series" or "story", got "${String(options.book)}"`);
+  }
+  if (!NOTES_PLACEMENTS.includes(options.notes)) {
+    throw new UsageError(`--notes: expected ${NOTES_PLACEMENTS.map((p) => `"${p}"`).join(', ')}, got "${String(options.notes)}"`);
   }
   if (options.sourceDateEpoch !== undefined && !(Number.isInteger(options.sourceDateEpoch) && options.sourceDateEpoch >= 0)) {
     throw new UsageError(`SOURCE_DATE_EPOCH: expected a whole number of seconds, got "${options.sourceDateEpoch}"`);

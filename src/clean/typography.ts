@@ -14,6 +14,19 @@ export function smartenTypography(text: string): string {
 }
 
 /**
+ * Typography across the runs of one paragraph (plain and emphasised text, verse lines): a quote's
+ * direction depends on its neighbours, which may sit in the next run (`"*Hello*," she said`).
+ * Dashes and ellipses are made run by run (they change the length); quotes and primes, which
+ * replace one character by one, on the joined text, which is then cut back at the same places.
+ */
+export function smartenRuns(runs: readonly string[]): string[] {
+  const dashed = runs.map(smartenDashesAndEllipses);
+  const joined = smartenQuotes(smartenPrimes(dashed.join('')));
+  let at = 0;
+  return dashed.map((run) => joined.slice(at, (at += run.length)));
+}
+
+/**
  * `--` and `---` become an em dash, spaces kept as the author typed them; longer runs (`D----`)
  * stay. A hyphen with spaces on both sides between words is a typed dash: a spaced en dash. A
  * hyphen inside a word (half-shrug) or at a line's edge stays. Three or more dots, spaced or not,

@@ -1,17 +1,38 @@
 import type { Book } from '../book/model.js';
-import type { Chapter } from '../story/model.js';
+import type { Chapter, Inline, Paragraph } from '../story/model.js';
+import type { XmlNode } from './xml.js';
 import { appendInlines, xhtmlDocument } from './xhtml.js';
 
 const ROLES = { chapter: 'doc-chapter', prologue: 'doc-prologue', epilogue: 'doc-epilogue' } as const;
 
-/** One chapter: its heading, paragraphs and scene breaks. */
+/** One chapter: its heading, paragraphs (verse with its line breaks), author's notes and scene breaks. */
 export function renderChapter(book: Book, chapter: Chapter, label: string): string {
   return xhtmlDocument({ title: label, language: book.language, stylesheet: '../style.css' }, (body) => {
     const section = body.ele('section', { 'epub:type': chapter.kind, role: ROLES[chapter.kind], class: 'chapter' });
     section.ele('h2').txt(label);
     for (const block of chapter.blocks) {
       if (block.kind === 'scene-break') section.ele('hr', { class: 'scene-break' });
-      else appendInlines(section.ele('p'), block.inlines);
+      else if (block.kind === 'note') {
+        // role="note", not epub:type="footnote": readers would hide a footnote until it is tapped.
+        const note = section.ele('div', { class: 'authors-note', role: 'note' });
+        for (const paragraph of block.blocks) appendParagraph(note, paragraph);
+      } else appendParagraph(section, block);
     }
+  });
+}
+
+function appendParagraph(parent: XmlNode, paragraph: Paragraph): void {
+  if (paragraph.lines) appendVerse(parent.ele('p', { class: 'verse' }), paragraph.lines);
+  else appendInlines(parent.ele('p'), paragraph.inlines);
+}
+
+/** Verse lines with `<br/>` between them; the newline after each keeps words apart in plain-text extracts. */
+function appendVerse(paragraph: XmlNode, lines: readonly Inline[][]): void {
+  lines.forEach((line, index) => {
+    if (index > 0) {
+      paragraph.ele('br');
+      paragraph.txt('\n');
+    }
+    appendInlines(paragraph, line);
   });
 }

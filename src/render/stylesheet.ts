@@ -10,6 +10,9 @@ h2 { font-size: 1.3em; }
 p { margin: 0; text-indent: 1.5em; text-align: left; orphans: 2; widows: 2; }
 h1 + p, h2 + p, hr + p { text-indent: 0; }
 hr.scene-break { width: 25%; margin: 1.5em auto; border: 0; border-top: 1px solid; }
+p.verse { text-indent: 0; margin: 1em 0 1em 2em; }
+.authors-note { margin: 1em 0; padding: 0.5em 1em; border-left: 2px solid; font-size: 0.9em; }
+.authors-note p { text-indent: 0; margin: 0 0 0.5em; }
 .titlepage { text-align: center; margin-top: 3em; }
 .titlepage p { text-indent: 0; text-align: center; margin: 0.5em 0; }
 .titlepage .author { font-size: 1.2em; margin-bottom: 1em; }

@@ -1,34 +1,23 @@
-import { isSceneBreak } from '../clean/scene-breaks.js';
 import { parseEmphasis } from '../clean/emphasis.js';
-import { isBlank, type SourceLine } from './lines.js';
+import type { SourceLine } from './lines.js';
 import type { Block } from './model.js';
+import { detectParagraphShape, splitParagraphs, type ParagraphShape } from './paragraph-shape.js';
 
 /**
- * Lines → blocks: runs of non-blank lines become one paragraph (wrapped lines are joined), a
- * scene-break line becomes a break.
+ * Lines → blocks: each paragraph's lines are joined into one text (wrapped lines become one
+ * line), verse also keeps them line by line; a scene-break line becomes a break. The shape is
+ * best measured over a whole file, so callers with a file at hand pass it.
  */
-export function linesToBlocks(lines: readonly SourceLine[]): Block[] {
-  const blocks: Block[] = [];
-  let paragraph: SourceLine[] = [];
-  const flush = (): void => {
-    if (paragraph.length === 0) return;
-    const text = paragraph
-      .map((l) => l.text.trim())
-      .join(' ')
-      .replace(/[ \t\u00A0]{2,}/g, ' ');
-    blocks.push({ kind: 'paragraph', inlines: parseEmphasis(text), line: (paragraph[0] as SourceLine).number });
-    paragraph = [];
-  };
-  for (const line of lines) {
-    if (isBlank(line)) {
-      flush();
-    } else if (isSceneBreak(line.text)) {
-      flush();
-      blocks.push({ kind: 'scene-break', line: line.number });
-    } else {
-      paragraph.push(line);
-    }
-  }
-  flush();
-  return blocks;
+export function linesToBlocks(lines: readonly SourceLine[], shape: ParagraphShape = detectParagraphShape(lines)): Block[] {
+  return splitParagraphs(lines, shape).map((group): Block => {
+    if (group.kind === 'scene-break') return { kind: 'scene-break', line: group.line.number };
+    const texts = group.lines.map((l) => collapseSpaces(l.text.trim()));
+    const block: Block = { kind: 'paragraph', inlines: parseEmphasis(collapseSpaces(texts.join(' '))), line: (group.lines[0] as SourceLine).number };
+    if (group.verse) block.lines = texts.map(parseEmphasis);
+    return block;
+  });
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/[ \t\u00A0]{2,}/g, ' ');
 }

@@ -2,6 +2,8 @@
 export interface SourceLine {
   text: string;
   number: number;
+  /** The source marks this line as a chapter heading (a Markdown `#` line), whatever it says. */
+  heading?: boolean;
 }
 
 export function toLines(text: string): SourceLine[] {

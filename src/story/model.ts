@@ -2,9 +2,19 @@
 
 export type Inline = { kind: 'text'; text: string } | { kind: 'em'; text: string };
 
+export interface Paragraph {
+  kind: 'paragraph';
+  inlines: Inline[];
+  line: number;
+  /** Verse (a poem, a song, an address): the same text line by line, shown with its line breaks. */
+  lines?: Inline[][];
+}
+
 export type Block =
-  | { kind: 'paragraph'; inlines: Inline[]; line: number }
-  | { kind: 'scene-break'; line: number };
+  | Paragraph
+  | { kind: 'scene-break'; line: number }
+  /** An author's note (`A/N: …`): the author speaking to readers, set apart from the story. */
+  | { kind: 'note'; blocks: Paragraph[]; line: number };
 
 export type ChapterKind = 'chapter' | 'prologue' | 'epilogue';
 

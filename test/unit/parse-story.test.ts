@@ -10,6 +10,7 @@ const single = (path: string, text: string): StorySource => ({ path, files: [fil
 /** A block as one short string: `¶ text with _em_` or `***` for a scene break. */
 function show(block: Block): string {
   if (block.kind === 'scene-break') return '***';
+  if (block.kind === 'note') return `A/N[${block.blocks.map(show).join(' ')}]`;
   return `¶ ${block.inlines.map((i) => (i.kind === 'em' ? `_${i.text}_` : i.text)).join('')}`;
 }
 /** Chapters as `[title or null, kind, blocks]`. */
@@ -161,6 +162,28 @@ describe('parseStory', () => {
       [null, 'chapter', ['¶ She read on. Chapter 3 was the worst.']],
       ['Chapter 4', 'chapter', ['¶ Body.']],
     ]);
+  });
+
+  it('reads a file of one paragraph per line, taking a heading line as a chapter without blank lines around it', () => {
+    const text = [
+      'Title: Night Ferry',
+      'Author: A',
+      '',
+      'Mara had never liked the night ferry, but it was the only boat that still ran after the storm warnings went up.',
+      '“You’re the one going to Skell?” asked the man across the aisle, a dog asleep under his seat.',
+      '“I am.”',
+      'Chapter 2',
+      'By midnight the wind had found them, and somewhere below a door kept banging, patient as a clock.',
+      'When the lights of Skell came up out of the dark at last, she was not afraid at all.',
+    ].join('\n');
+    const { story } = parse(single('ferry.txt', text));
+    assert.deepEqual(
+      outline(story?.chapters ?? []).map(([title, , blocks]) => [title, blocks.length]),
+      [
+        [null, 3],
+        ['Chapter 2', 2],
+      ],
+    );
   });
 
   describe('page junk', () => {
