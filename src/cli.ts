@@ -3,10 +3,13 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { checkBooks } from './check/index.js';
 import { NOTES_PLACEMENTS } from './clean/authors-notes.js';
 import { formatCheckReport } from './check/report.js';
-import { build } from './compile.js';
+import { build, plan, type BuildResult } from './compile.js';
+import { formatPlan, planJson } from './plan-report.js';
 import type { Diagnostic } from './diagnostics.js';
-import { DEFAULT_OPTIONS, UsageError, type BuildOptions } from './options.js';
-import { formatBuildReport } from './report.js';
+import { DEFAULT_CACHE_FOLDER, DEFAULT_OPTIONS, UsageError, type BuildOptions } from './options.js';
+import { progressMode, progressReporter, type ProgressMode } from './progress.js';
+import { buildReportJson, formatBuildReport } from './report.js';
+import { watch } from './watch.js';
 
 const EXIT_OK = 0;
 const EXIT_INPUT_FAILED = 1;
@@ -21,6 +24,9 @@ Examples:
   $ ficbind build --notes end              author's notes after the chapter, not inside it
   $ SOURCE_DATE_EPOCH=1700000000 ficbind build   reproducible dates
   $ ficbind build --check                  build, then check every book with EPUBCheck
+  $ ficbind build --kobo                   also write .kepub.epub books for Kobo
+  $ ficbind build --watch                  rebuild the books whose stories change
+  $ ficbind list                           show the books a build would make, without building
   $ ficbind check out/*.epub               check books (EPUBCheck and reader rules)`;
 
 interface BuildFlags {
@@ -34,6 +40,11 @@ interface BuildFlags {
   strict?: boolean;
   json?: boolean;
   check?: boolean;
+  cover: boolean;
+  kobo?: boolean;
+  cache: string | false;
+  quiet?: boolean;
+  watch?: boolean;
 }
 
 interface CheckFlags {
@@ -49,7 +60,7 @@ function program(): Command {
   cli
     .command('build')
     .description('build every story in a folder into EPUB books, one per series (or per story)')
-    .argument('[input]', 'folder of stories (.txt files, or folders of chapter files)', DEFAULT_OPTIONS.input)
+    .argument('[input]', 'folder of stories (.txt, .html, .md files, or folders of chapter files)', DEFAULT_OPTIONS.input)
     .option('-o, --out <dir>', 'folder to write the books to', DEFAULT_OPTIONS.out)
     .option('--covers <dir>', 'folder of cover images named after the book (name.jpg or name.png)', DEFAULT_OPTIONS.covers)
     .option('--lang <code>', 'language of stories that do not name one (BCP 47, e.g. en, de, pt-BR)', DEFAULT_OPTIONS.language)
@@ -63,24 +74,55 @@ function program(): Command {
         .choices([...NOTES_PLACEMENTS])
         .default(DEFAULT_OPTIONS.notes),
     )
+    .option('--no-cover', 'no generated cover for books without a cover image')
+    .option('--kobo', 'also write NAME.kepub.epub for Kobo readers')
+    .option('--cache <dir>', 'folder of the cache that skips unchanged books', DEFAULT_CACHE_FOLDER)
+    .option('--no-cache', 'build every book from scratch, without reading or writing the cache')
     .option('--strict', 'exit with code 1 when there are warnings too')
     .option('--check', 'check each book after writing it (EPUBCheck, needs Java; and reader rules)')
-    .option('--json', 'print the result as JSON instead of text')
+    .option('--json', 'print a final report as JSON (books, totals, diagnostics, time) instead of text')
+    .option('-q, --quiet', 'print only problems: no progress, no list of books')
+    .option('-w, --watch', 'keep running, and rebuild what changed whenever a story or cover changes')
     .addHelpText('after', EXAMPLES)
-    .action(async (input: string, flags: BuildFlags) => {
-      const result = await build({
+    .action(async (input: string, flags: BuildFlags, command: Command) => {
+      // Options left at their defaults give way to the config file; those typed on the command line win.
+      const given = (name: string): boolean => command.getOptionValueSource(name) !== 'default';
+      const options: Partial<BuildOptions> = {
         input,
-        out: flags.out,
-        covers: flags.covers,
-        language: flags.lang,
-        book: flags.book,
+        ...(given('out') ? { out: flags.out } : {}),
+        ...(given('covers') ? { covers: flags.covers } : {}),
+        ...(given('lang') ? { language: flags.lang } : {}),
+        ...(given('book') ? { book: flags.book } : {}),
         keepJunk: flags.keepJunk === true,
         typography: flags.typography,
         notes: flags.notes,
         check: flags.check === true,
-      });
-      process.stdout.write(`${flags.json ? JSON.stringify(result, null, 2) : formatBuildReport(result)}\n`);
-      process.exitCode = exitCode(result.diagnostics, flags.strict);
+        cover: flags.cover,
+        kobo: flags.kobo === true,
+        cache: flags.cache,
+      };
+      const once = async (): Promise<number> => {
+        const mode = progressMode(flags.quiet === true, flags.json === true, process.stderr.isTTY ? process.stderr : process.stdout);
+        const progress = progressReporter(mode, mode === 'bar' ? process.stderr : process.stdout);
+        const result = await build(options, { onEvent: progress.onEvent }).finally(progress.stop);
+        process.stdout.write(`${reportText(result, flags, mode)}\n`);
+        return exitCode(result.diagnostics, flags.strict);
+      };
+      process.exitCode = await once();
+      if (flags.watch) await watch([input, flags.covers], once, (line) => process.stderr.write(`${line}\n`));
+    });
+  cli
+    .command('list')
+    .description('show what a build would make — series, stories, chapters, words, formats, encodings, problems — without writing anything')
+    .argument('[input]', 'folder of stories', DEFAULT_OPTIONS.input)
+    .option('-o, --out <dir>', 'folder the books would be written to', DEFAULT_OPTIONS.out)
+    .addOption(new Option('--book <shape>', 'one book per series, or one per story').choices(['series', 'story']))
+    .option('--lang <code>', 'language of stories that do not name one')
+    .option('--json', 'print the plan as JSON')
+    .action(async (input: string, flags: { out: string; book?: BuildOptions['book']; lang?: string; json?: boolean }) => {
+      const planned = await plan({ input, out: flags.out, ...(flags.book ? { book: flags.book } : {}), ...(flags.lang ? { language: flags.lang } : {}) });
+      process.stdout.write(`${flags.json ? JSON.stringify(planJson(planned), null, 2) : formatPlan(planned)}\n`);
+      process.exitCode = exitCode(planned.diagnostics);
     });
   cli
     .command('check')
@@ -96,6 +138,16 @@ function program(): Command {
     });
   cli.addHelpText('after', EXAMPLES);
   return cli;
+}
+
+function reportText(result: BuildResult, flags: BuildFlags, mode: ProgressMode): string {
+  if (flags.json) return JSON.stringify(buildReportJson(result), null, 2);
+  if (flags.quiet) {
+    const problems = result.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+    return formatBuildReport({ ...result, diagnostics: problems }, { listBooks: false });
+  }
+  // Plain-line progress already printed each book as it was done.
+  return formatBuildReport(result, { listBooks: mode !== 'lines' });
 }
 
 function exitCode(diagnostics: readonly Diagnostic[], strict = false): number {

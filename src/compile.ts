@@ -1,18 +1,25 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { groupIntoBooks } from './book/group.js';
+import type { Book, Cover } from './book/model.js';
+import { BuildCache, codeFingerprint } from './cache/build-cache.js';
+import { bookKey, storyKey } from './cache/keys.js';
+import { checkBooks } from './check/index.js';
 import { placeAuthorsNotes } from './clean/authors-notes.js';
 import { typesetStory } from './clean/typeset-story.js';
-import type { Book } from './book/model.js';
-import { checkBooks } from './check/index.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
+import { toKepub } from './epub/kepub.js';
 import { pack } from './epub/pack.js';
 import { listCovers, readCover } from './io/covers.js';
-import { discoverStories } from './io/discover.js';
+import { discoverStories, type StorySource } from './io/discover.js';
 import { writeFileAtomic } from './io/write.js';
-import { resolveOptions, UsageError, type BuildOptions } from './options.js';
+import { DEFAULT_OPTIONS, resolveOptions, UsageError, type BuildOptions } from './options.js';
+import { applyConfig, checkConfigPaths, configCover, excludeSources } from './config/apply.js';
+import { loadConfig } from './config/load.js';
+import { generateCover } from './render/generated-cover.js';
 import { renderBook } from './render/render-book.js';
-import { parseStory } from './story/parse-story.js';
+import { countWords } from './story/count-words.js';
+import { parseStory, type ParsedStory } from './story/parse-story.js';
 import type { Story } from './story/model.js';
 
 export interface WrittenBook {
@@ -21,6 +28,9 @@ export interface WrittenBook {
   title: string;
   stories: string[];
   chapters: number;
+  words: number;
+  /** True when the book on disk was already made from the same input and was left as it was. */
+  upToDate: boolean;
 }
 
 export interface BuildResult {
@@ -28,49 +38,121 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** True when some input could not become a book (the others were still written). */
   failed: boolean;
+  /** Wall time of the build, milliseconds. */
+  elapsedMs: number;
+}
+
+/** What a build reports while it runs, for a progress display. */
+export type BuildEvent =
+  | { kind: 'planned'; books: number }
+  | { kind: 'book-started'; title: string; index: number }
+  | { kind: 'book-done'; book: WrittenBook; index: number };
+
+export interface BuildHooks {
+  onEvent?: (event: BuildEvent) => void;
 }
 
 /**
  * The whole pipeline: read → parse → clean → group → render → pack → write (→ check, with
- * `check`). The only place that touches the file system; every stage in between is a pure transform.
+ * `check`). The only place that touches the file system; every stage in between is a pure
+ * transform. With a cache folder, stories and books whose inputs did not change are reused.
  */
-export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildResult> {
-  const options = resolveOptions({ sourceDateEpoch: sourceDateEpochFromEnv(), ...partial });
-  await requireFolder(options.input);
+export interface BuildPlan {
+  options: BuildOptions;
+  /** The books a build would write, in order, with their stories and chapters (not rendered). */
+  books: Book[];
+  /** Every story source read, with its files (paths, encodings). */
+  sources: StorySource[];
+  diagnostics: Diagnostic[];
+  /** The config file read at the input root, if any. */
+  configFile?: string;
+  /** Cover file the config names for each book, by book file name. */
+  configCovers: Map<string, string>;
+}
 
-  const { sources, diagnostics } = await discoverStories(options.input);
-  const stories: Story[] = [];
+/**
+ * read → parse → clean → group: everything up to rendering, for `ficbind list` and for build().
+ * A config file at the input root is read first; a bad one stops here (ConfigError), before any
+ * book is written.
+ */
+export async function plan(partial: Partial<BuildOptions> = {}, cache?: BuildCache, code = ''): Promise<BuildPlan> {
+  const input = partial.input ?? DEFAULT_OPTIONS.input;
+  await requireFolder(input);
+  const loaded = await loadConfig(input);
+  const config = loaded?.config ?? {};
+  const fromConfig: Partial<BuildOptions> = { ...(config.book ? { book: config.book } : {}), ...(config.language ? { language: config.language } : {}) };
+  const options = resolveOptions({ sourceDateEpoch: sourceDateEpochFromEnv(), ...fromConfig, ...partial });
+
+  const discovered = await discoverStories(options.input);
+  const diagnostics = discovered.diagnostics;
+  if (loaded) checkConfigPaths(config, discovered.sources, loaded.file);
+  const { sources, diagnostics: excluded } = loaded ? excludeSources(discovered.sources, config, loaded.file) : { sources: discovered.sources, diagnostics: [] };
+  diagnostics.push(...excluded);
+  let stories: Story[] = [];
   for (const source of sources) {
-    const parsed = parseStory(source, { keepJunk: options.keepJunk });
+    const parsed = await parseCached(source, options, cache, code);
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.story) stories.push(cleanStory(parsed.story, options, diagnostics));
+    if (parsed.story) stories.push(parsed.story);
   }
-  if (sources.length === 0) {
+  if (discovered.sources.length === 0) {
     diagnostics.push(
-      diagnostic('warning', 'input/no-stories', options.input, 'no stories found', { hint: 'Put .txt story files (or folders of chapter files) in this folder.' }),
+      diagnostic('warning', 'input/no-stories', options.input, 'no stories found', { hint: 'Put story files (.txt, .html, .md) or folders of chapter files in this folder.' }),
     );
   }
+  if (loaded) stories = applyConfig(stories, config);
 
   const books = groupIntoBooks(stories, {
     shape: options.book,
     language: options.language,
     ...(options.sourceDateEpoch !== undefined ? { modified: options.sourceDateEpoch } : {}),
   });
+  const configCovers = new Map<string, string>();
+  for (const book of books) {
+    const cover = loaded ? configCover(book, config) : undefined;
+    if (loaded && cover) configCovers.set(book.fileName, path.resolve(path.dirname(loaded.file), cover));
+  }
+  return { options, books, sources, diagnostics, configCovers, ...(loaded ? { configFile: loaded.file } : {}) };
+}
+
+/**
+ * The whole pipeline: read → parse → clean → group (plan) → render → pack → write (→ check, with
+ * `check`). The only place that touches the file system; every stage in between is a pure
+ * transform. With a cache folder, stories and books whose inputs did not change are reused.
+ */
+export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const emit = hooks.onEvent ?? (() => undefined);
+  const cacheFolder = partial.cache ?? DEFAULT_OPTIONS.cache;
+  const cache = cacheFolder === false ? undefined : await BuildCache.open(cacheFolder);
+  const code = cache ? await codeFingerprint() : '';
+  const { options, books, diagnostics, configCovers } = await plan(partial, cache, code);
+
+  emit({ kind: 'planned', books: books.length });
   const covers = await listCovers(options.covers);
   const written: WrittenBook[] = [];
-  for (const book of books) {
-    const { cover, diagnostics: coverDiagnostics } = await readCover(covers, book);
+  for (const [index, book] of books.entries()) {
+    emit({ kind: 'book-started', title: book.title, index });
+    const { cover, diagnostics: coverDiagnostics } = await readCover(covers, book, configCovers.get(book.fileName));
     diagnostics.push(...coverDiagnostics);
-    const withCover: Book = cover ? { ...book, cover } : book;
     const target = path.join(options.out, `${book.fileName}.epub`);
+    const koboTarget = path.join(options.out, `${book.fileName}.kepub.epub`);
     try {
-      await writeFileAtomic(target, await pack(renderBook(withCover), book.modified));
-      written.push({
-        path: target,
-        title: book.title,
-        stories: book.stories.map((s) => s.source),
-        chapters: book.stories.reduce((n, s) => n + s.chapters.length, 0),
-      });
+      // The key covers the cover file, and the wish for a generated one: generating is the slow part, so it comes after.
+      const key = cache ? bookKey(cover ? { ...book, cover } : book, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`) : '';
+      const upToDate = cache !== undefined && (await cache.isFresh(target, key)) && (!options.kobo || (await cache.isFresh(koboTarget, key)));
+      if (!upToDate) {
+        const withCover: Book = cover ? { ...book, cover } : options.cover ? { ...book, cover: generatedCover(book, diagnostics) } : book;
+        const files = renderBook(withCover);
+        await writeFileAtomic(target, await pack(files, book.modified));
+        await cache?.recordBook(target, key);
+        if (options.kobo) {
+          await writeFileAtomic(koboTarget, await pack(toKepub(files), book.modified));
+          await cache?.recordBook(koboTarget, key);
+        }
+      }
+      const done = summarise(book, target, upToDate);
+      written.push(done);
+      emit({ kind: 'book-done', book: done, index });
     } catch (error) {
       diagnostics.push(
         diagnostic('error', 'output/write-failed', target, `could not write the book: ${(error as Error).message}`, {
@@ -79,15 +161,54 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
       );
     }
   }
+  await cache?.save().catch((error: Error) => {
+    diagnostics.push(diagnostic('warning', 'cache/write-failed', options.cache || '.ficbind-cache', `could not save the build cache: ${error.message}`, { hint: 'The books are fine; the next build will redo the work. Use --no-cache to build without it.' }));
+  });
   if (options.check && written.length > 0) diagnostics.push(...(await checkBooks(written.map((b) => b.path))).diagnostics);
-  return { books: written, diagnostics, failed: diagnostics.some((d) => d.severity === 'error') };
+  return { books: written, diagnostics, failed: diagnostics.some((d) => d.severity === 'error'), elapsedMs: Math.round(performance.now() - started) };
+}
+
+/** Parse and clean one story, or take both from the cache when its files and options are unchanged. */
+async function parseCached(source: StorySource, options: BuildOptions, cache: BuildCache | undefined, code: string): Promise<ParsedStory> {
+  const parseOptions = { keepJunk: options.keepJunk, notes: options.notes, typography: options.typography };
+  const key = cache ? storyKey(source, parseOptions, code) : '';
+  const cached = await cache?.story(key);
+  if (cached) return cached;
+  const parsed = parseStory(source, { keepJunk: options.keepJunk });
+  const cleaned: ParsedStory = parsed.story ? cleanStory(parsed.story, options, parsed.diagnostics) : parsed;
+  await cache?.saveStory(key, cleaned).catch(() => undefined);
+  return cleaned;
 }
 
 /** The story-wide clean transforms: author's notes placed, then typography. */
-function cleanStory(story: Story, options: BuildOptions, diagnostics: Diagnostic[]): Story {
+function cleanStory(story: Story, options: BuildOptions, parseDiagnostics: readonly Diagnostic[]): ParsedStory {
   const notes = placeAuthorsNotes(story, options.notes);
-  diagnostics.push(...notes.diagnostics);
-  return options.typography ? typesetStory(notes.story) : notes.story;
+  const diagnostics = [...parseDiagnostics, ...notes.diagnostics];
+  return { story: options.typography ? typesetStory(notes.story) : notes.story, diagnostics };
+}
+
+/** A cover drawn from the book's title, author and series, for a book with no cover image. */
+function generatedCover(book: Book, diagnostics: Diagnostic[]): Cover {
+  const generated = generateCover(book);
+  if (generated.charactersFromSystemFonts.length > 0) {
+    diagnostics.push(
+      diagnostic('info', 'cover/system-fonts', book.stories[0]?.source ?? book.fileName, `the generated cover draws ${generated.charactersFromSystemFonts.join('')} with this machine's fonts`, {
+        hint: 'Put an image in covers/ for a cover that is the same on every machine.',
+      }),
+    );
+  }
+  return generated.cover;
+}
+
+function summarise(book: Book, target: string, upToDate: boolean): WrittenBook {
+  return {
+    path: target,
+    title: book.title,
+    stories: book.stories.map((s) => s.source),
+    chapters: book.stories.reduce((n, s) => n + s.chapters.length, 0),
+    words: book.stories.reduce((n, s) => n + countWords(s), 0),
+    upToDate,
+  };
 }
 
 async function requireFolder(folder: string): Promise<void> {

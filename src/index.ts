@@ -1,5 +1,7 @@
 /** ficbind's public API: build books from a folder of stories, check books, or use the pipeline's stages. */
-export { build, type BuildResult, type WrittenBook } from './compile.js';
+export { build, plan, type BuildPlan, type BuildEvent, type BuildHooks, type BuildResult, type WrittenBook } from './compile.js';
+export { generateCover } from './render/generated-cover.js';
+export { toKepub } from './epub/kepub.js';
 export { checkBook, checkBooks, type CheckResult, type CheckedBook, type CheckOptions } from './check/index.js';
 export { formatCheckReport } from './check/report.js';
 export { DEFAULT_OPTIONS, UsageError, resolveOptions, type BuildOptions } from './options.js';
@@ -10,3 +12,5 @@ export { groupIntoBooks } from './book/group.js';
 export type { Book, BookShape, Cover } from './book/model.js';
 export { renderBook } from './render/render-book.js';
 export { pack, type EpubFile } from './epub/pack.js';
+export { loadConfig, parseConfig, ConfigError, CONFIG_NAMES } from './config/load.js';
+export type { Config } from './config/schema.js';

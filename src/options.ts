@@ -20,6 +20,12 @@ export interface BuildOptions {
   notes: NotesPlacement;
   /** Check each written book with EPUBCheck and the reader rules; their findings join the result. */
   check: boolean;
+  /** Draw a cover for books with no cover image. */
+  cover: boolean;
+  /** Also write `NAME.kepub.epub`, the Kobo variant. */
+  kobo: boolean;
+  /** Folder of the incremental-build cache, or false for none (the library's default). */
+  cache: string | false;
   /** Seconds since the epoch for `dcterms:modified` and zip dates; defaults to SOURCE_DATE_EPOCH. */
   sourceDateEpoch?: number;
 }
@@ -34,7 +40,13 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   typography: true,
   notes: 'keep',
   check: false,
+  cover: true,
+  kobo: false,
+  cache: false,
 };
+
+/** Where the command line keeps its cache unless told otherwise. */
+export const DEFAULT_CACHE_FOLDER = '.ficbind-cache';
 
 /** Thrown for options a user must correct before anything is built (exit code 2). */
 export class UsageError extends Error {

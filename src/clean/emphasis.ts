@@ -1,4 +1,5 @@
 import type { Inline } from '../story/model.js';
+import { EM_CLOSE, EM_OPEN, stripEmphasisMarks } from './emphasis-marks.js';
 
 const MARKERS = new Set(['*', '_']);
 const SPACE_OR_PUNCTUATION = /[\s\p{P}]/u;
@@ -11,6 +12,46 @@ const SPACE_OR_MARKER = /[\s*_]/;
  * stays as text. One pass, linear in the length of the text, however many markers it holds.
  */
 export function parseEmphasis(text: string): Inline[] {
+  if (!text.includes(EM_OPEN) && !text.includes(EM_CLOSE)) return parseMarkers(text);
+  return mergeRuns(parseExplicit(text));
+}
+
+/**
+ * Text holding explicit marks (from HTML or Markdown): what lies between an open and the next
+ * close is emphasis wherever it stands; the text outside still takes `*x*`/`_x_`. An unpaired
+ * mark is dropped, so no mark ever reaches a book.
+ */
+function parseExplicit(text: string): Inline[] {
+  const inlines: Inline[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const open = text.indexOf(EM_OPEN, at);
+    const close = open < 0 ? -1 : text.indexOf(EM_CLOSE, open + 1);
+    if (open < 0 || close < 0) {
+      inlines.push(...parseMarkers(stripEmphasisMarks(text.slice(at))));
+      break;
+    }
+    if (open > at) inlines.push(...parseMarkers(stripEmphasisMarks(text.slice(at, open))));
+    const inner = text.slice(open + 1, close);
+    if (inner !== '') inlines.push({ kind: 'em', text: inner });
+    at = close + 1;
+  }
+  return inlines;
+}
+
+/** Neighbouring runs of one kind become one (`<i>a</i><b>b</b>` is one emphasis). */
+function mergeRuns(inlines: Inline[]): Inline[] {
+  const merged: Inline[] = [];
+  for (const inline of inlines) {
+    const last = merged[merged.length - 1];
+    if (inline.text === '') continue;
+    if (last && last.kind === inline.kind) last.text += inline.text;
+    else merged.push({ ...inline });
+  }
+  return merged;
+}
+
+function parseMarkers(text: string): Inline[] {
   const nextSame = nextOccurrences(text);
   const inlines: Inline[] = [];
   let last = 0;

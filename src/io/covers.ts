@@ -24,12 +24,13 @@ export async function listCovers(coversDir: string): Promise<Map<string, string>
 }
 
 /**
- * Reads the cover for a book: `covers/<name>.jpg|png` where name matches the book's file name,
- * title, series or first story title. A file that is not a JPEG or PNG is reported and skipped.
+ * Reads the cover for a book: the file the config names (`chosen`), else `covers/<name>.jpg|png`
+ * where name matches the book's file name, title, series or first story title. A file that is not
+ * a JPEG or PNG is reported and skipped.
  */
-export async function readCover(covers: Map<string, string>, book: Book): Promise<{ cover?: Cover; diagnostics: Diagnostic[] }> {
+export async function readCover(covers: Map<string, string>, book: Book, chosen?: string): Promise<{ cover?: Cover; diagnostics: Diagnostic[] }> {
   const candidates = [book.fileName, book.title, book.series?.name, book.stories[0]?.meta.title].filter((c): c is string => !!c);
-  const file = candidates.map((c) => covers.get(slug(c))).find((f) => f !== undefined);
+  const file = chosen ?? candidates.map((c) => covers.get(slug(c))).find((f) => f !== undefined);
   if (!file) return { diagnostics: [] };
   try {
     const { size } = await stat(file);
@@ -37,7 +38,7 @@ export async function readCover(covers: Map<string, string>, book: Book): Promis
       const megabytes = (size / 1024 / 1024).toFixed(1);
       return {
         diagnostics: [
-          diagnostic('warning', 'cover/too-large', file, `this cover is ${megabytes} MB; the book is made without a cover`, {
+          diagnostic('warning', 'cover/too-large', file, `this cover is ${megabytes} MB; it is not used`, {
             hint: 'Use an image under 10 MB (1600×2400 pixels is plenty for any reader).',
           }),
         ],
@@ -48,7 +49,7 @@ export async function readCover(covers: Map<string, string>, book: Book): Promis
     if (mediaType) return { cover: { data, mediaType }, diagnostics: [] };
     return {
       diagnostics: [
-        diagnostic('warning', 'cover/not-an-image', file, 'this cover is not a JPEG or PNG image; the book is made without a cover', {
+        diagnostic('warning', 'cover/not-an-image', file, 'this cover is not a JPEG or PNG image; it is not used', {
           hint: 'Save the cover as .jpg or .png.',
         }),
       ],

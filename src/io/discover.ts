@@ -1,6 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { FORMAT_EXTENSIONS } from '../formats/index.js';
 import { decodeText, looksBinary } from './decode.js';
 import { compareNatural } from './natural-order.js';
 
@@ -11,6 +12,8 @@ export interface SourceFile {
   text: string;
   /** Modification time, seconds since the epoch. */
   modified: number;
+  /** The encoding the bytes were read as (`utf-8`, `windows-1252`…), for `ficbind list`. */
+  encoding?: string;
 }
 
 /** What becomes one story: a single file, or a folder holding one file per chapter. */
@@ -24,12 +27,11 @@ export interface Discovery {
   diagnostics: Diagnostic[];
 }
 
-const STORY_EXTENSIONS = new Set(['.txt', '.text']);
-const LATER_FORMATS = new Set(['.html', '.htm', '.md', '.markdown', '.xhtml']);
+const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
 
 /**
- * Finds the stories in the input folder: each `.txt` file at the top is a story, each
- * subfolder is a story whose `.txt` files are its chapters in natural order.
+ * Finds the stories in the input folder: each story file (`.txt`, `.html`, `.md`, …) at the top
+ * is a story, each subfolder is a story whose story files are its chapters in natural order.
  */
 export async function discoverStories(inputDir: string): Promise<Discovery> {
   const diagnostics: Diagnostic[] = [];
@@ -49,8 +51,8 @@ export async function discoverStories(inputDir: string): Promise<Discovery> {
       }
       const files = await readChapterFolder(inputDir, full, diagnostics);
       if (files.length > 0) sources.push({ path: name, files });
-      else diagnostics.push(diagnostic('warning', 'input/empty-folder', name, 'folder holds no .txt chapter files; skipped'));
-    } else if (kind === 'file' && isStoryFile(name, name, diagnostics)) {
+      else diagnostics.push(diagnostic('warning', 'input/empty-folder', name, 'folder holds no chapter files (.txt, .html, .md); skipped'));
+    } else if (kind === 'file' && isStoryFile(name)) {
       const file = await readSource(inputDir, full, diagnostics);
       if (file) sources.push({ path: file.path, files: [file] });
     }
@@ -84,24 +86,16 @@ async function readChapterFolder(inputDir: string, folder: string, diagnostics: 
     if (kind === 'folder') {
       diagnostics.push(diagnostic('info', 'input/nested-folder', shown, 'chapter folders are read one level deep; this subfolder is skipped'));
     }
-    if (kind !== 'file' || !isStoryFile(name, shown, diagnostics)) continue;
+    if (kind !== 'file' || !isStoryFile(name)) continue;
     const file = await readSource(inputDir, full, diagnostics);
     if (file) files.push(file);
   }
   return files;
 }
 
-function isStoryFile(name: string, shownPath: string, diagnostics: Diagnostic[]): boolean {
+function isStoryFile(name: string): boolean {
   const ext = path.extname(name).toLowerCase();
-  if (STORY_EXTENSIONS.has(ext)) return true;
-  if (LATER_FORMATS.has(ext)) {
-    diagnostics.push(
-      diagnostic('warning', 'input/unsupported-format', shownPath, `${ext} files are not read yet; skipped`, {
-        hint: 'Save the story as plain text (.txt) to include it.',
-      }),
-    );
-  }
-  return false;
+  return TEXT_EXTENSIONS.has(ext) || FORMAT_EXTENSIONS.has(ext);
 }
 
 async function readSource(inputDir: string, full: string, diagnostics: Diagnostic[]): Promise<SourceFile | undefined> {
@@ -118,7 +112,7 @@ async function readSource(inputDir: string, full: string, diagnostics: Diagnosti
     }
     const decoded = decodeText(bytes, shown);
     diagnostics.push(...decoded.diagnostics);
-    return { path: shown, text: decoded.text, modified: Math.floor(stats.mtimeMs / 1000) };
+    return { path: shown, text: decoded.text, modified: Math.floor(stats.mtimeMs / 1000), encoding: decoded.encoding };
   } catch (error) {
     diagnostics.push(
       diagnostic('error', 'input/unreadable', shown, `cannot read the file: ${(error as Error).message}`, {

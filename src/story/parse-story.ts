@@ -1,5 +1,6 @@
 import { removeSiteJunk } from '../clean/site-junk.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { leadingHeadings, readFormat, withoutMarkCharacters } from '../formats/index.js';
 import type { SourceFile, StorySource } from '../io/discover.js';
 import { splitChapters } from './chapters.js';
 import { parseHeader, type HeaderField } from './header.js';
@@ -24,9 +25,12 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
   const fields: HeaderField[] = [];
   const chapters: Chapter[] = [];
   let titleFromLine: string | undefined;
+  let filesWithoutStory = 0;
   source.files.forEach((file, fileIndex) => {
     const body = readBody(file, options, diagnostics);
-    fields.push(...body.fields);
+    if (body.noStory) filesWithoutStory++;
+    // Chapter pages saved from one site repeat the story's title and author on every page.
+    fields.push(...body.fields.filter((f) => !fields.some((g) => g.key.toLowerCase() === f.key.toLowerCase() && g.value === f.value)));
     let lines = body.lines;
     if (fileIndex === 0 && body.fields.length === 0) {
       const titleIndex = findTitleLine(lines);
@@ -43,6 +47,8 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
     chapters.push(...fileChapters);
   });
 
+  // Every file was reported as holding no story (a challenge page): nothing more to say.
+  if (filesWithoutStory === source.files.length) return { diagnostics };
   const firstFile = source.files[0] as SourceFile;
   const fallbackTitle = titleFromLine ?? titleFromFileName(source.path.split('/').pop() ?? source.path);
   const { meta, diagnostics: metaDiagnostics } = metadataFromHeader(fields, fallbackTitle, firstFile.path);
@@ -68,13 +74,25 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
   return { story: { source: source.path, meta, chapters, modified }, diagnostics };
 }
 
-function readBody(file: SourceFile, options: ParseOptions, diagnostics: Diagnostic[]): { fields: HeaderField[]; lines: SourceLine[] } {
-  let lines = toLines(file.text);
+function readBody(
+  sourceFile: SourceFile,
+  options: ParseOptions,
+  diagnostics: Diagnostic[],
+): { fields: HeaderField[]; lines: SourceLine[]; noStory?: boolean } {
+  const { file, diagnostics: markDiagnostics } = withoutMarkCharacters(sourceFile);
+  diagnostics.push(...markDiagnostics);
+  const reading = readFormat(file);
+  if (reading) diagnostics.push(...reading.diagnostics);
+  // A chapter heading the page gives comes before any inline header the body starts with.
+  const lead = reading ? leadingHeadings(reading.lines) : 0;
+  let lines = reading ? reading.lines.slice(lead) : toLines(file.text);
   if (!options.keepJunk) {
     const cleaned = removeSiteJunk(lines, file.path);
     lines = cleaned.lines;
     diagnostics.push(...cleaned.diagnostics);
   }
   const header = parseHeader(lines);
-  return { fields: header.fields, lines: lines.slice(header.bodyStart) };
+  const body = lines.slice(header.bodyStart);
+  if (!reading) return { fields: header.fields, lines: body };
+  return { fields: [...reading.fields, ...header.fields], lines: [...reading.lines.slice(0, lead), ...body], noStory: reading.noStory };
 }

@@ -11,6 +11,7 @@ import { assertBookStructure } from '../helpers/structure.js';
 
 describe('covers from covers/<book name>.png|jpg', () => {
   let library: BuiltLibrary;
+  let withoutGenerated: BuiltLibrary;
 
   before(async () => {
     const covers = await mkdtemp(path.join(os.tmpdir(), 'ficbind-covers-'));
@@ -18,6 +19,7 @@ describe('covers from covers/<book name>.png|jpg', () => {
     await writeFile(path.join(covers, 'the-lantern-road.png'), solidPng(60, 90, [20, 40, 90]));
     await writeFile(path.join(covers, 'Salt and Static.jpg'), 'this is not an image');
     library = await buildInto(SAMPLES, { covers });
+    withoutGenerated = await buildInto(SAMPLES, { covers, cover: false });
   });
 
   it('puts the matching image in the book as cover-image with a cover page first', async () => {
@@ -36,15 +38,24 @@ describe('covers from covers/<book name>.png|jpg', () => {
     assert.deepEqual(problems(await epubcheck(library.book('The Lantern Road'))), []);
   });
 
-  it('reports a cover that is not an image and builds the book without one', async () => {
+  it('reports a cover that is not an image and draws one instead', async () => {
     const warning = library.result.diagnostics.find((d) => d.rule === 'cover/not-an-image');
     assert.ok(warning?.file.endsWith('Salt and Static.jpg'));
     const epub = await openEpub(library.book('Salt and Static'));
-    assert.ok(!epub.entries.some((e) => e.includes('cover')));
+    const drawn = await epub.zip.file('EPUB/images/cover.png')?.async('uint8array');
+    assert.ok(drawn && Buffer.from(drawn.subarray(1, 4)).toString('latin1') === 'PNG', 'a generated PNG, not the broken file');
   });
 
-  it('leaves books without a matching image without a cover', async () => {
-    const epub = await openEpub(library.book('The Paper Garden'));
-    assert.ok(!epub.entries.some((e) => e.includes('cover')));
+  it('gives books without a matching image a generated cover, and --no-cover none', async () => {
+    const generated = await openEpub(library.book('The Paper Garden'));
+    const { doc } = await packageDocument(generated);
+    assert.equal(all(doc, 'item').find((i) => i.getAttribute('properties') === 'cover-image')?.getAttribute('href'), 'images/cover.png');
+    assert.equal((await spinePaths(generated))[0], 'EPUB/text/cover.xhtml');
+    assert.deepEqual(problems(await epubcheck(library.book('The Paper Garden'))), []);
+    for (const title of ['The Paper Garden', 'Salt and Static']) {
+      const epub = await openEpub(withoutGenerated.book(title));
+      assert.ok(!epub.entries.some((e) => e.includes('cover')), title);
+    }
+    assert.ok((await openEpub(withoutGenerated.book('The Lantern Road'))).entries.includes('EPUB/images/cover.png'), 'a cover image is still used');
   });
 });

@@ -90,6 +90,7 @@ describe('the sample stories in stories/', () => {
     it('is one book with both parts in part order and a nested table of contents', async () => {
       const epub = await openEpub(series.book('The Lantern Road'));
       assert.deepEqual(await navLabels(epub), [
+        'Cover',
         ['First Light', ['Disclaimer', 'Summary', 'First Light']],
         ['The Far Shore', ['Disclaimer', 'Summary', 'The Far Shore']],
       ]);
@@ -122,6 +123,7 @@ describe('the sample stories in stories/', () => {
     it('splits at its headings, keeping prologue and epilogue semantics', async () => {
       const epub = await openEpub(series.book("The Clockmaker's Apprentice"));
       assert.deepEqual(await navLabels(epub), [
+        'Cover',
         'Title Page',
         'Disclaimer',
         'Summary',
@@ -175,7 +177,7 @@ describe('the sample stories in stories/', () => {
       const epub = await openEpub(series.book('Salt and Static'));
       const { doc } = await packageDocument(epub);
       assert.equal(textOf(all(doc, 'dc:creator')[0]!), 'Unknown');
-      assert.deepEqual(await navLabels(epub), ['Title Page', 'Salt and Static'], 'no empty disclaimer or summary page');
+      assert.deepEqual(await navLabels(epub), ['Cover', 'Title Page', 'Salt and Static'], 'a generated cover, and no empty disclaimer or summary page');
       const warning = series.result.diagnostics.find((d) => d.rule === 'header/missing');
       assert.equal(warning?.file, 'salt-and-static.txt');
       assert.equal(warning?.severity, 'warning');

@@ -97,6 +97,7 @@ describe('the two real stories in ../shared/stories', { skip: present ? false : 
 
     it('reads front matter first, then the story', async () => {
       assert.deepEqual(await spinePaths(returnFavor), [
+        'EPUB/text/cover.xhtml',
         'EPUB/text/s01-title.xhtml',
         'EPUB/text/s01-disclaimer.xhtml',
         'EPUB/text/s01-summary.xhtml',

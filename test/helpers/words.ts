@@ -33,8 +33,15 @@ export async function bookWords(epub: OpenedEpub): Promise<string[]> {
  * removed, each with its text — all appear in the book, in order. Header values (a leading block
  * of `Key: value` lines) must appear somewhere in the book. Returns the share of body words found.
  */
-export async function assertNothingLost(sourceFile: string, shownAs: string, epub: OpenedEpub, diagnostics: readonly Diagnostic[]): Promise<void> {
-  const lines = (await readFile(sourceFile, 'utf8')).replace(/\r\n?/g, '\n').split('\n');
+export async function assertNothingLost(
+  sourceFile: string,
+  shownAs: string,
+  epub: OpenedEpub,
+  diagnostics: readonly Diagnostic[],
+  /** For HTML or Markdown: the source's text line by line (see source-text.ts) and its header lines. */
+  reading?: { lines: string[]; header: ReadonlySet<number> },
+): Promise<void> {
+  const lines = reading?.lines ?? (await readFile(sourceFile, 'utf8')).replace(/\r\n?/g, '\n').split('\n');
   const removed = new Map(diagnostics.filter((d) => d.file === shownAs && d.removed !== undefined && d.line !== undefined).map((d) => [d.line!, d.removed!]));
   for (const [line, text] of removed) {
     assert.deepEqual(words(lines[line - 1] ?? ''), words(text), `${shownAs}:${line}: the diagnostic names the removed text`);
@@ -44,13 +51,14 @@ export async function assertNothingLost(sourceFile: string, shownAs: string, epu
     headerEnd++;
     while (headerEnd < lines.length && /^\s+\S/.test(lines[headerEnd]!)) headerEnd++;
   }
+  const isHeader = reading ? (index: number) => reading.header.has(index) : (index: number) => index < headerEnd;
   const inBook = await bookWords(epub);
   const bookSet = new Set(inBook);
-  for (const line of lines.slice(0, headerEnd)) {
+  for (const line of lines.filter((_, index) => isHeader(index))) {
     for (const word of words(line.replace(/^[^:]*:/, ''))) assert.ok(bookSet.has(word), `${shownAs}: header word "${word}" is in the book`);
   }
   // Scene-break ornaments (o0o, xXx) become <hr/>: they are the break, not words of the story.
-  const body = lines.flatMap((text, index) => (index < headerEnd || removed.has(index + 1) || isSceneBreak(text) ? [] : words(text)));
+  const body = lines.flatMap((text, index) => (isHeader(index) || removed.has(index + 1) || isSceneBreak(text) ? [] : words(text)));
   let position = 0;
   let found = 0;
   for (const word of body) {

@@ -1,0 +1,22 @@
+/** Who is measured, and what one measured run reports (shared by index.ts and run-one.ts). */
+export const CONTENDERS = ['floor', 'ficbind', 'epub-gen-memory', 'nodepub'] as const;
+export type Contender = (typeof CONTENDERS)[number];
+export const PEERS: readonly Contender[] = ['epub-gen-memory', 'nodepub'];
+
+export interface RunResult {
+  contender: Contender;
+  wallMs: number;
+  /** Peak resident set size of the whole process (`process.resourceUsage().maxRSS`), MiB. */
+  maxRssMiB: number;
+  /** Books written (for the floor: files compressed). */
+  books: number;
+  /** Bytes written (for the floor: the gzip output it computed, not written). */
+  outputBytes: number;
+  /** ficbind only: its diagnostics by severity. */
+  diagnostics?: Record<string, number>;
+  /** ficbind with a build cache: the second build after one story changed. */
+  rebuild?: { ms: number; booksRewritten: number; booksTotal: number; changed: string };
+}
+
+/** The line run-one.ts prints its result on; anything else a library prints is ignored. */
+export const RESULT_PREFIX = 'BENCH-RESULT ';

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ParsedStory } from '../story/parse-story.js';
+
+const MANIFEST = 'manifest.json';
+
+interface BookEntry {
+  key: string;
+  /** Size and modification time of the book when written: a book changed or removed since is rebuilt. */
+  size: number;
+  mtimeMs: number;
+}
+
+interface Manifest {
+  books: Record<string, BookEntry>;
+}
+
+/**
+ * The incremental-build cache in `.ficbind-cache/`: parsed stories by content key, and for each
+ * book written the key of what it was made from. Everything in it can be deleted at any time;
+ * a damaged or foreign entry is ignored, never trusted.
+ */
+export class BuildCache {
+  private manifest: Manifest = { books: {} };
+
+  private constructor(private readonly folder: string) {}
+
+  static async open(folder: string): Promise<BuildCache> {
+    const cache = new BuildCache(folder);
+    const saved = await readJson<Manifest>(path.join(folder, MANIFEST));
+    if (saved && typeof saved.books === 'object' && saved.books !== null) cache.manifest = saved;
+    return cache;
+  }
+
+  async story(key: string): Promise<ParsedStory | undefined> {
+    return readJson<ParsedStory>(this.storyPath(key));
+  }
+
+  async saveStory(key: string, parsed: ParsedStory): Promise<void> {
+    await writeJson(this.storyPath(key), parsed);
+  }
+
+  /** True when `target` still holds the book made from `key`. */
+  async isFresh(target: string, key: string): Promise<boolean> {
+    const entry = this.manifest.books[path.resolve(target)];
+    if (entry?.key !== key) return false;
+    const info = await stat(target).catch(() => undefined);
+    return info !== undefined && info.size === entry.size && info.mtimeMs === entry.mtimeMs;
+  }
+
+  async recordBook(target: string, key: string): Promise<void> {
+    const info = await stat(target);
+    this.manifest.books[path.resolve(target)] = { key, size: info.size, mtimeMs: info.mtimeMs };
+  }
+
+  async save(): Promise<void> {
+    await writeJson(path.join(this.folder, MANIFEST), this.manifest);
+  }
+
+  private storyPath(key: string): string {
+    return path.join(this.folder, 'stories', key.slice(0, 2), `${key}.json`);
+  }
+}
+
+/**
+ * A fingerprint of ficbind's own code (version, and the size and date of each of its modules), so
+ * a cache made by other code — another version, or a developer's edit — never matches.
+ */
+export async function codeFingerprint(): Promise<string> {
+  const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const hash = createHash('sha256');
+  const manifest = await readFile(path.join(root, '..', 'package.json'), 'utf8').catch(() => '');
+  hash.update(manifest);
+  const files = (await readdir(root, { recursive: true })).map(String).sort();
+  for (const file of files) {
+    const info = await stat(path.join(root, file)).catch(() => undefined);
+    if (info?.isFile()) hash.update(`${file}\0${info.size}\0${info.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written beside and renamed into place, so a killed build never leaves half an entry. */
+async function writeJson(file: string, value: unknown): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(value));
+  await rename(temporary, file);
+}

@@ -1,0 +1,49 @@
+import { SingleBar } from 'cli-progress';
+import type { BuildEvent, WrittenBook } from './compile.js';
+
+export type ProgressMode = 'bar' | 'lines' | 'quiet';
+
+/** A bar on a terminal, plain lines elsewhere (logs, CI), nothing when asked to be quiet. */
+export function progressMode(quiet: boolean, json: boolean, stream: NodeJS.WriteStream): ProgressMode {
+  if (quiet || json) return 'quiet';
+  return stream.isTTY ? 'bar' : 'lines';
+}
+
+export function bookLine(book: WrittenBook): string {
+  const stories = book.stories.length === 1 ? '1 story' : `${book.stories.length} stories`;
+  const chapters = `${book.chapters} chapter${book.chapters === 1 ? '' : 's'}`;
+  return `${book.upToDate ? 'up to date' : 'wrote'} ${book.path} (${stories}, ${chapters}, ${book.words.toLocaleString('en')} words)`;
+}
+
+/** Turns build events into what the user sees while the build runs. */
+export function progressReporter(mode: ProgressMode, stream: NodeJS.WriteStream): { onEvent: (event: BuildEvent) => void; stop: () => void } {
+  if (mode === 'quiet') return { onEvent: () => undefined, stop: () => undefined };
+  if (mode === 'lines') {
+    return {
+      onEvent: (event) => {
+        if (event.kind === 'book-done') stream.write(`${bookLine(event.book)}\n`);
+      },
+      stop: () => undefined,
+    };
+  }
+  const bar = new SingleBar({
+    stream,
+    format: 'building {bar} {value}/{total} books | {duration_formatted} | {title}',
+    hideCursor: true,
+    clearOnComplete: true,
+    barsize: 24,
+  });
+  let started = false;
+  return {
+    onEvent: (event) => {
+      if (event.kind === 'planned') {
+        bar.start(event.books, 0, { title: '' });
+        started = true;
+      } else if (event.kind === 'book-started') bar.update({ title: event.title.slice(0, 40) });
+      else bar.increment();
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import { covers, fontCoverage, type CodePointRanges } from './font-coverage.js';
+
+/**
+ * The fonts generated covers are drawn with, shipped as npm packages (TrueType: resvg reads
+ * neither WOFF nor WOFF2) so a cover looks the same, byte for byte, on every machine. Noto Sans
+ * covers Latin, Greek and Cyrillic; the others are picked by resvg's per-character fallback.
+ * CJK is left to the system's fonts: a Noto CJK package weighs about 100 MB.
+ */
+const FONT_FILES = [
+  '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+  '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  '@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf',
+  '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+  '@expo-google-fonts/noto-sans-hebrew/700Bold/NotoSansHebrew_700Bold.ttf',
+  '@expo-google-fonts/noto-sans-hebrew/400Regular/NotoSansHebrew_400Regular.ttf',
+  '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
+];
+
+export const COVER_FONT_FAMILY = 'Noto Sans';
+
+interface BundledFonts {
+  paths: string[];
+  coverage: CodePointRanges[];
+}
+
+let bundled: BundledFonts | undefined;
+
+function bundledFonts(): BundledFonts {
+  if (!bundled) {
+    const require = createRequire(import.meta.url);
+    const paths = FONT_FILES.map((file) => require.resolve(file));
+    bundled = { paths, coverage: paths.map((file) => fontCoverage(readFileSync(file))) };
+  }
+  return bundled;
+}
+
+// Characters that draw nothing themselves: spaces, controls, joiners, bidi marks, variation selectors.
+const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Variation_Selector}]/u;
+
+/** The distinct characters of `text` that no bundled font can draw, in order of appearance. */
+export function charactersWithoutBundledFont(text: string): string[] {
+  const { coverage } = bundledFonts();
+  const missing = new Set<string>();
+  for (const char of text) {
+    if (INVISIBLE.test(char)) continue;
+    const codePoint = char.codePointAt(0) as number;
+    if (!coverage.some((ranges) => covers(ranges, codePoint))) missing.add(char);
+  }
+  return [...missing];
+}
+
+/**
+ * resvg's font options: the bundled fonts only, unless the text needs a character they lack;
+ * then the system's fonts too, which makes that cover depend on the fonts of the machine.
+ */
+export function coverFontOptions(useSystemFonts: boolean): NonNullable<ResvgRenderOptions['font']> {
+  return {
+    loadSystemFonts: useSystemFonts,
+    fontFiles: bundledFonts().paths,
+    defaultFontFamily: COVER_FONT_FAMILY,
+    sansSerifFamily: COVER_FONT_FAMILY,
+  };
+}

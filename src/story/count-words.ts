@@ -1,0 +1,18 @@
+import type { Block, Story } from './model.js';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/** Words of the story text (paragraphs and notes), as a reader's word count would give them. */
+export function countWords(story: Story): number {
+  let count = 0;
+  for (const chapter of story.chapters) for (const block of chapter.blocks) count += blockWords(block);
+  return count;
+}
+
+function blockWords(block: Block): number {
+  if (block.kind === 'scene-break') return 0;
+  if (block.kind === 'note') return block.blocks.reduce((n, b) => n + blockWords(b), 0);
+  let count = 0;
+  for (const inline of block.inlines) count += inline.text.match(WORD)?.length ?? 0;
+  return count;
+}

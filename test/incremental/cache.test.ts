@@ -1,0 +1,116 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { appendFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { build, type BuildOptions } from '../../src/index.js';
+import { FIXED_EPOCH, REPO_ROOT } from '../helpers/build.js';
+import { story, writeStories } from '../helpers/library.js';
+
+/** A library of three small stories, an output folder and a cache folder, all fresh. */
+async function library(): Promise<{ input: string; out: string; cache: string; options: Partial<BuildOptions> }> {
+  const input = await writeStories({
+    'harbour.txt': story('Harbour Lights'),
+    'orchard.txt': story('The Orchard'),
+    'tower.txt': story('The Tower'),
+  });
+  const out = await mkdtemp(path.join(os.tmpdir(), 'ficbind-out-'));
+  const cache = await mkdtemp(path.join(os.tmpdir(), 'ficbind-cache-'));
+  // No generated covers: the test is about what is rebuilt, not about covers, and stays fast.
+  return { input, out, cache, options: { input, out, cache, cover: false, covers: path.join(input, 'none'), sourceDateEpoch: FIXED_EPOCH } };
+}
+
+/** Each book's file identity and time, to see which were rewritten. */
+async function fingerprints(files: readonly string[]): Promise<Map<string, string>> {
+  const entries = await Promise.all(files.map(async (f) => [path.basename(f), `${(await stat(f)).ino}:${(await stat(f)).mtimeMs}`] as const));
+  return new Map(entries);
+}
+
+describe('incremental builds (content-hash cache)', () => {
+  it('a second build with nothing changed rewrites no book', async () => {
+    const { options } = await library();
+    const first = await build(options);
+    assert.equal(first.books.length, 3);
+    assert.ok(first.books.every((b) => !b.upToDate));
+    const before = await fingerprints(first.books.map((b) => b.path));
+    const second = await build(options);
+    assert.deepEqual(second.books.map((b) => b.upToDate), [true, true, true]);
+    assert.deepEqual(await fingerprints(second.books.map((b) => b.path)), before, 'no book file was touched');
+    assert.deepEqual(second.diagnostics, first.diagnostics, 'the same report, from the cache');
+  });
+
+  it('a changed story rebuilds only its book', async () => {
+    const { input, options } = await library();
+    const first = await build(options);
+    const before = await fingerprints(first.books.map((b) => b.path));
+    await appendFile(path.join(input, 'orchard.txt'), '\nA new paragraph, added later.\n');
+    const second = await build(options);
+    const rebuilt = second.books.filter((b) => !b.upToDate).map((b) => b.title);
+    assert.deepEqual(rebuilt, ['The Orchard']);
+    const after = await fingerprints(second.books.map((b) => b.path));
+    assert.notEqual(after.get('The Orchard.epub'), before.get('The Orchard.epub'));
+    assert.equal(after.get('The Tower.epub'), before.get('The Tower.epub'));
+    // And the rebuilt book is the one a build without a cache makes.
+    const fresh = await build({ ...options, out: await mkdtemp(path.join(os.tmpdir(), 'ficbind-out-')), cache: false });
+    const { readFile } = await import('node:fs/promises');
+    const orchard = (r: typeof second) => r.books.find((b) => b.title === 'The Orchard')!.path;
+    assert.deepEqual(await readFile(orchard(second)), await readFile(orchard(fresh)));
+  });
+
+  it('rebuilds a book deleted or changed by hand, and every book when an option changes what it holds', async () => {
+    const { options } = await library();
+    const first = await build(options);
+    await rm(first.books[0]!.path);
+    await writeFile(first.books[1]!.path, 'not a book any more');
+    const second = await build(options);
+    assert.deepEqual(second.books.map((b) => b.upToDate), [false, false, true]);
+    const third = await build({ ...options, language: 'de' });
+    assert.deepEqual(third.books.map((b) => b.upToDate), [false, false, false]);
+  });
+
+  it('a damaged cache is ignored, never trusted', async () => {
+    const { cache, options } = await library();
+    await build(options);
+    await writeFile(path.join(cache, 'manifest.json'), '{ broken');
+    const second = await build(options);
+    assert.equal(second.failed, false);
+    assert.deepEqual(second.books.map((b) => b.upToDate), [false, false, false]);
+  });
+});
+
+describe('ficbind build --watch', () => {
+  it('rebuilds the book whose story changed, then stops cleanly on SIGINT', async () => {
+    const { input, out, cache } = await library();
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(REPO_ROOT, 'src/cli.ts'), 'build', input, '-o', out, '--cache', cache, '--no-cover', '--watch'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SOURCE_DATE_EPOCH: String(FIXED_EPOCH) },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const waitFor = async (what: () => boolean, label: string): Promise<void> => {
+      const deadline = Date.now() + 60_000;
+      while (!what()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}\nstdout: ${stdout}\nstderr: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    try {
+      await waitFor(() => stderr.includes('watching'), 'the first build');
+      assert.equal(stdout.match(/^wrote /gm)?.length, 3);
+      const mark = stdout.length;
+      await appendFile(path.join(input, 'tower.txt'), '\nThe bell rang once more.\n');
+      await waitFor(() => /books? written/.test(stdout.slice(mark)), 'the rebuild');
+      const rebuild = stdout.slice(mark);
+      assert.match(rebuild, /^wrote .*The Tower\.epub/m);
+      assert.equal(rebuild.match(/^wrote /gm)?.length, 1, rebuild);
+      assert.match(rebuild, /1 book written, 2 up to date/);
+    } finally {
+      child.kill('SIGINT');
+    }
+    assert.equal(await exited, 0);
+  });
+});
