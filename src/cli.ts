@@ -45,6 +45,7 @@ interface BuildFlags {
   cache: string | false;
   quiet?: boolean;
   watch?: boolean;
+  jobs?: number;
 }
 
 interface CheckFlags {
@@ -81,6 +82,11 @@ function program(): Command {
     .option('--strict', 'exit with code 1 when there are warnings too')
     .option('--check', 'check each book after writing it (EPUBCheck, needs Java; and reader rules)')
     .option('--json', 'print a final report as JSON (books, totals, diagnostics, time) instead of text')
+    .option('-j, --jobs <n>', 'books made at once (default: one per core)', (value) => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+      return n;
+    })
     .option('-q, --quiet', 'print only problems: no progress, no list of books')
     .option('-w, --watch', 'keep running, and rebuild what changed whenever a story or cover changes')
     .addHelpText('after', EXAMPLES)
@@ -100,6 +106,7 @@ function program(): Command {
         cover: flags.cover,
         kobo: flags.kobo === true,
         cache: flags.cache,
+        ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
       };
       const once = async (): Promise<number> => {
         const mode = progressMode(flags.quiet === true, flags.json === true, process.stderr.isTTY ? process.stderr : process.stdout);

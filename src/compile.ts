@@ -1,23 +1,20 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { groupIntoBooks } from './book/group.js';
-import type { Book, Cover } from './book/model.js';
+import type { Book } from './book/model.js';
 import { BuildCache, codeFingerprint } from './cache/build-cache.js';
 import { bookKey, storyKey } from './cache/keys.js';
 import { checkBooks } from './check/index.js';
 import { placeAuthorsNotes } from './clean/authors-notes.js';
 import { typesetStory } from './clean/typeset-story.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
-import { toKepub } from './epub/kepub.js';
-import { pack } from './epub/pack.js';
 import { listCovers, readCover } from './io/covers.js';
 import { discoverStories, type StorySource } from './io/discover.js';
 import { writeFileAtomic } from './io/write.js';
+import { bookMaker } from './workers/pool.js';
 import { DEFAULT_OPTIONS, resolveOptions, UsageError, type BuildOptions } from './options.js';
 import { applyConfig, checkConfigPaths, configCover, excludeSources } from './config/apply.js';
 import { loadConfig } from './config/load.js';
-import { generateCover } from './render/generated-cover.js';
-import { renderBook } from './render/render-book.js';
 import { countWords } from './story/count-words.js';
 import { parseStory, type ParsedStory } from './story/parse-story.js';
 import type { Story } from './story/model.js';
@@ -129,38 +126,47 @@ export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHoo
 
   emit({ kind: 'planned', books: books.length });
   const covers = await listCovers(options.covers);
-  const written: WrittenBook[] = [];
-  for (const [index, book] of books.entries()) {
-    emit({ kind: 'book-started', title: book.title, index });
-    const { cover, diagnostics: coverDiagnostics } = await readCover(covers, book, configCovers.get(book.fileName));
-    diagnostics.push(...coverDiagnostics);
-    const target = path.join(options.out, `${book.fileName}.epub`);
-    const koboTarget = path.join(options.out, `${book.fileName}.kepub.epub`);
-    try {
-      // The key covers the cover file, and the wish for a generated one: generating is the slow part, so it comes after.
-      const key = cache ? bookKey(cover ? { ...book, cover } : book, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`) : '';
-      const upToDate = cache !== undefined && (await cache.isFresh(target, key)) && (!options.kobo || (await cache.isFresh(koboTarget, key)));
-      if (!upToDate) {
-        const withCover: Book = cover ? { ...book, cover } : options.cover ? { ...book, cover: generatedCover(book, diagnostics) } : book;
-        const files = renderBook(withCover);
-        await writeFileAtomic(target, await pack(files, book.modified));
-        await cache?.recordBook(target, key);
-        if (options.kobo) {
-          await writeFileAtomic(koboTarget, await pack(toKepub(files), book.modified));
-          await cache?.recordBook(koboTarget, key);
+  const maker = bookMaker(books.length, options.jobs);
+  const done: Array<WrittenBook | undefined> = [];
+  // Per book, then joined in book order: the report is the same however the work interleaves.
+  const bookDiagnostics: Diagnostic[][] = books.map(() => []);
+  // Books are made in parallel (workers, when there are enough) and each written as soon as it is done.
+  await Promise.all(
+    books.map(async (book, index) => {
+      const own = bookDiagnostics[index] as Diagnostic[];
+      const { cover, diagnostics: coverDiagnostics } = await readCover(covers, book, configCovers.get(book.fileName));
+      own.push(...coverDiagnostics);
+      const target = path.join(options.out, `${book.fileName}.epub`);
+      const koboTarget = path.join(options.out, `${book.fileName}.kepub.epub`);
+      try {
+        const withCover: Book = cover ? { ...book, cover } : book;
+        // The key covers the cover file and the wish for a drawn one: drawing is the slow part, so it comes after.
+        const key = cache ? bookKey(withCover, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`) : '';
+        const upToDate = cache !== undefined && (await cache.isFresh(target, key)) && (!options.kobo || (await cache.isFresh(koboTarget, key)));
+        if (!upToDate) {
+          emit({ kind: 'book-started', title: book.title, index });
+          const made = await maker.make({ book: withCover, generateCover: options.cover, kobo: options.kobo });
+          own.push(...made.diagnostics);
+          await writeFileAtomic(target, made.epub);
+          await cache?.recordBook(target, key);
+          if (made.kepub) {
+            await writeFileAtomic(koboTarget, made.kepub);
+            await cache?.recordBook(koboTarget, key);
+          }
         }
+        done[index] = summarise(book, target, upToDate);
+        emit({ kind: 'book-done', book: done[index], index });
+      } catch (error) {
+        own.push(
+          diagnostic('error', 'output/write-failed', target, `could not write the book: ${(error as Error).message}`, {
+            hint: 'Check that the output folder exists and is writable, and that the disk is not full.',
+          }),
+        );
       }
-      const done = summarise(book, target, upToDate);
-      written.push(done);
-      emit({ kind: 'book-done', book: done, index });
-    } catch (error) {
-      diagnostics.push(
-        diagnostic('error', 'output/write-failed', target, `could not write the book: ${(error as Error).message}`, {
-          hint: 'Check that the output folder exists and is writable, and that the disk is not full.',
-        }),
-      );
-    }
-  }
+    }),
+  ).finally(() => maker.close());
+  const written = done.filter((b): b is WrittenBook => b !== undefined);
+  diagnostics.push(...bookDiagnostics.flat());
   await cache?.save().catch((error: Error) => {
     diagnostics.push(diagnostic('warning', 'cache/write-failed', options.cache || '.ficbind-cache', `could not save the build cache: ${error.message}`, { hint: 'The books are fine; the next build will redo the work. Use --no-cache to build without it.' }));
   });
@@ -185,19 +191,6 @@ function cleanStory(story: Story, options: BuildOptions, parseDiagnostics: reado
   const notes = placeAuthorsNotes(story, options.notes);
   const diagnostics = [...parseDiagnostics, ...notes.diagnostics];
   return { story: options.typography ? typesetStory(notes.story) : notes.story, diagnostics };
-}
-
-/** A cover drawn from the book's title, author and series, for a book with no cover image. */
-function generatedCover(book: Book, diagnostics: Diagnostic[]): Cover {
-  const generated = generateCover(book);
-  if (generated.charactersFromSystemFonts.length > 0) {
-    diagnostics.push(
-      diagnostic('info', 'cover/system-fonts', book.stories[0]?.source ?? book.fileName, `the generated cover draws ${generated.charactersFromSystemFonts.join('')} with this machine's fonts`, {
-        hint: 'Put an image in covers/ for a cover that is the same on every machine.',
-      }),
-    );
-  }
-  return generated.cover;
 }
 
 function summarise(book: Book, target: string, upToDate: boolean): WrittenBook {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { BookShape } from './book/model.js';
 import { NOTES_PLACEMENTS, type NotesPlacement } from './clean/authors-notes.js';
 
@@ -24,6 +25,8 @@ export interface BuildOptions {
   cover: boolean;
   /** Also write `NAME.kepub.epub`, the Kobo variant. */
   kobo: boolean;
+  /** Books made at once (worker threads); 1 makes them all in the main thread. */
+  jobs: number;
   /** Folder of the incremental-build cache, or false for none (the library's default). */
   cache: string | false;
   /** Seconds since the epoch for `dcterms:modified` and zip dates; defaults to SOURCE_DATE_EPOCH. */
@@ -43,6 +46,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   cover: true,
   kobo: false,
   cache: false,
+  jobs: os.availableParallelism(),
 };
 
 /** Where the command line keeps its cache unless told otherwise. */
@@ -66,6 +70,7 @@ export function resolveOptions(partial: Partial<BuildOptions>): BuildOptions {
   if (options.book !== 'series' && options.book !== 'story') {
     throw new UsageError(`--book: expected "series" or "story", got "${String(options.book)}"`);
   }
+  if (!(Number.isInteger(options.jobs) && options.jobs >= 1)) throw new UsageError(`--jobs: expected a whole number of 1 or more, got "${String(options.jobs)}"`);
   if (!NOTES_PLACEMENTS.includes(options.notes)) {
     throw new UsageError(`--notes: expected ${NOTES_PLACEMENTS.map((p) => `"${p}"`).join(', ')}, got "${String(options.notes)}"`);
   }
