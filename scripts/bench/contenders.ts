@@ -1,5 +1,6 @@
 /** Who is measured, and what one measured run reports (shared by index.ts and run-one.ts). */
-export const CONTENDERS = ['floor', 'ficbind', 'epub-gen-memory', 'nodepub'] as const;
+// `ficbind-no-cover` is the same build with --no-cover: the peers draw no cover art, so this is the like-for-like row.
+export const CONTENDERS = ['floor', 'ficbind', 'ficbind-no-cover', 'epub-gen-memory', 'nodepub'] as const;
 export type Contender = (typeof CONTENDERS)[number];
 export const PEERS: readonly Contender[] = ['epub-gen-memory', 'nodepub'];
 

@@ -162,6 +162,17 @@ function evaluateTargets(summaries: readonly Summary[], scale: number): TargetRe
     },
     rssTarget,
     rebuildTarget(ficbind),
+    ...likeForLike(of('ficbind-no-cover'), of('floor'), fastestPeer),
+  ];
+}
+
+/** The first two targets again for the build without generated covers, the work the peers do. */
+function likeForLike(noCover: Summary, floor: Summary, fastestPeer: Summary): TargetResult[] {
+  const ratio = noCover.medianMs / floor.medianMs;
+  const speedup = fastestPeer.medianMs / noCover.medianMs;
+  return [
+    { target: `ficbind --no-cover ≤ ${FLOOR_RATIO_TARGET}× the floor`, measured: `${ratio.toFixed(2)}×`, status: ratio <= FLOOR_RATIO_TARGET ? 'met' : 'not met' },
+    { target: `ficbind --no-cover ≥ ${PEER_SPEEDUP_TARGET}× faster than the fastest peer`, measured: `${speedup.toFixed(2)}×`, status: speedup >= PEER_SPEEDUP_TARGET ? 'met' : 'not met' },
   ];
 }
 

@@ -66,6 +66,15 @@ const PREPARE: Record<Contender, (corpus: string) => Promise<Work>> = {
     };
   },
 
+  // The same build without generated covers (the peers draw none).
+  'ficbind-no-cover': async (corpus) => {
+    const { build } = await import('../../src/index.js');
+    return async (_corpus, out) => {
+      const full = await checkedBuild(build, { input: corpus, out, covers: path.join(out, '.no-covers'), cover: false });
+      return { books: full.books, diagnostics: full.diagnostics };
+    };
+  },
+
   'epub-gen-memory': async () => {
     // The EPub class is what the default export calls; unlike the default export of this CommonJS
     // module, a named export resolves the same way under every ESM loader.

@@ -2,6 +2,9 @@ import type { SeriesRef, Story } from '../story/model.js';
 import { safeFileName, slug } from './file-names.js';
 import type { Book, BookShape } from './model.js';
 import { compareNatural } from '../io/natural-order.js';
+import { seriesFromFolders } from './folder-series.js';
+import { linkSequels } from './link-sequels.js';
+import { orderSeries } from './series-order.js';
 
 export interface GroupOptions {
   shape: BookShape;
@@ -12,24 +15,21 @@ export interface GroupOptions {
 }
 
 /**
- * Stories → books. With shape `series`, the stories of one series become one book in part order;
- * a series with only one story here is that story's book. With `story`, one book per story.
+ * Stories → books. Series come from the stories' own fields, series folders and "sequel to"
+ * links. With shape `series`, the stories of one series become one book in reading order (see
+ * series-order.ts); a series with only one story here is that story's book. With `story`, one
+ * book per story.
  */
 export function groupIntoBooks(stories: readonly Story[], options: GroupOptions): Book[] {
+  const linked = linkSequels(seriesFromFolders(stories));
   const groups = new Map<string, Story[]>();
-  for (const story of stories) {
+  for (const story of linked.stories) {
     const key = options.shape === 'series' && story.meta.series ? `series:${slug(story.meta.series.name)}` : `story:${story.source}`;
     groups.set(key, [...(groups.get(key) ?? []), story]);
   }
-  const books = [...groups.values()].map((members) => makeBook(orderByPart(members), options));
+  const books = [...groups.values()].map((members) => makeBook(orderSeries(members, linked.follows), options));
   books.sort((a, b) => compareNatural(a.title, b.title) || compareNatural(a.stories[0]?.source ?? '', b.stories[0]?.source ?? ''));
   return withUniqueFileNames(books);
-}
-
-/** Part number first, then title, then source path, so file names never decide when parts are known. */
-function orderByPart(stories: Story[]): Story[] {
-  const part = (s: Story): number => s.meta.series?.part ?? Number.MAX_SAFE_INTEGER;
-  return [...stories].sort((a, b) => part(a) - part(b) || compareNatural(a.meta.title, b.meta.title) || compareNatural(a.source, b.source));
 }
 
 function makeBook(stories: Story[], options: GroupOptions): Book {

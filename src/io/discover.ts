@@ -2,6 +2,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { FORMAT_EXTENSIONS } from '../formats/index.js';
+import { arrangeSources } from '../story/source-layout.js';
 import { decodeText, looksBinary } from './decode.js';
 import { compareNatural } from './natural-order.js';
 
@@ -32,6 +33,8 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
 /**
  * Finds the stories in the input folder: each story file (`.txt`, `.html`, `.md`, …) at the top
  * is a story, each subfolder is a story whose story files are its chapters in natural order.
+ * Then (source-layout.ts) a subfolder of distinct stories becomes one story per file, and
+ * top-level files that are chapters of one story become that story.
  */
 export async function discoverStories(inputDir: string): Promise<Discovery> {
   const diagnostics: Diagnostic[] = [];
@@ -57,7 +60,8 @@ export async function discoverStories(inputDir: string): Promise<Discovery> {
       if (file) sources.push({ path: file.path, files: [file] });
     }
   }
-  return { sources, diagnostics };
+  const layout = arrangeSources(sources);
+  return { sources: layout.sources, diagnostics: [...diagnostics, ...layout.diagnostics] };
 }
 
 /** What an entry is once links are followed; a broken link or something else is reported. */

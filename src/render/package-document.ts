@@ -34,6 +34,7 @@ export function renderPackageDocument(book: Book, plan: BookPlan, identifier: st
   metadata.eleNs(DC_NS, 'dc:language').txt(book.language);
   const summary = book.stories[0]?.meta.summary;
   if (book.stories.length === 1 && summary) metadata.eleNs(DC_NS, 'dc:description').txt(summary);
+  for (const tag of bookTags(book)) metadata.eleNs(DC_NS, 'dc:subject').txt(tag);
   metadata.ele('meta', { property: 'dcterms:modified' }).txt(modifiedStamp(book.modified));
   if (book.series) {
     // KOReader reads the collection only when it comes before the metas that refine it.
@@ -55,4 +56,17 @@ export function renderPackageDocument(book: Book, plan: BookPlan, identifier: st
   const spine = pkg.ele('spine', { toc: 'ncx' });
   for (const planned of plan.documents) spine.ele('itemref', { idref: planned.id });
   return document.end({ prettyPrint: true });
+}
+
+/** The tags of the book's stories, each once (the first spelling), in story order. */
+function bookTags(book: Book): string[] {
+  const seen = new Set<string>();
+  return book.stories
+    .flatMap((story) => story.meta.tags ?? [])
+    .filter((tag) => {
+      const key = tag.toLowerCase();
+      if (tag.trim() === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }

@@ -31,6 +31,10 @@ export const KNOWN_KEYS: Readonly<Record<string, string>> = {
   warnings: 'warnings',
   series: 'series',
   language: 'language',
+  tags: 'tags',
+  tag: 'tags',
+  published: 'published',
+  'date published': 'published',
 };
 
 // `Key: value`; `http://…` on a line of its own is a value running on, not a key called "http".

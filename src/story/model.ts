@@ -46,6 +46,10 @@ export interface StoryMeta {
   warnings?: string;
   language?: string;
   series?: SeriesRef;
+  /** First publication date, ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`): orders a series without part numbers. */
+  published?: string;
+  /** Tags and categories, one subject each (`dc:subject`); also still shown on the title page. */
+  tags?: string[];
   /** Header fields ficbind has no special place for, kept in the order written. */
   extra: Array<{ key: string; value: string }>;
 }

@@ -52,7 +52,7 @@ describe('groupIntoBooks', () => {
       assert.deepEqual(books[0]?.stories.map((s) => s.meta.title), ['Two', 'Ten']);
     });
 
-    it('puts stories without a part after the numbered ones, by title', () => {
+    it('puts stories without a part after the numbered ones, by file name when nothing else tells', () => {
       const books = groupIntoBooks(
         [
           inSeries('1.txt', 'Zeta', { name: 'S' }),
@@ -61,7 +61,52 @@ describe('groupIntoBooks', () => {
         ],
         SERIES,
       );
-      assert.deepEqual(books[0]?.stories.map((s) => s.meta.title), ['Second', 'Alpha', 'Zeta']);
+      assert.deepEqual(books[0]?.stories.map((s) => s.meta.title), ['Second', 'Zeta', 'Alpha']);
+    });
+
+    it('orders by published date, then by the number in the title, before the file name', () => {
+      const books = groupIntoBooks(
+        [
+          inSeries('a.txt', 'Tides, Book 4', { name: 'S' }),
+          inSeries('b.txt', 'Tides III', { name: 'S' }),
+          inSeries('c.txt', 'Late', { name: 'S' }, { published: '2022-01-05' }),
+          inSeries('d.txt', 'Early', { name: 'S' }, { published: '2021-12-24' }),
+        ],
+        SERIES,
+      );
+      assert.deepEqual(books[0]?.stories.map((s) => s.meta.title), ['Early', 'Late', 'Tides III', 'Tides, Book 4']);
+    });
+
+    it('links a sequel to the story it follows, in both shapes', () => {
+      const stories = [story('after.txt', 'After the Thaw', { summary: 'A sequel to The Long Thaw.' }), story('thaw.txt', 'The Long Thaw')];
+      assert.deepEqual(groupIntoBooks(stories, SERIES).map(summary), [
+        { title: 'The Long Thaw', fileName: 'The Long Thaw', stories: ['thaw.txt', 'after.txt'], series: { name: 'The Long Thaw', part: 1 } },
+      ]);
+      assert.deepEqual(
+        groupIntoBooks(stories, PER_STORY).map((b) => [b.title, b.series]),
+        [
+          ['After the Thaw', { name: 'The Long Thaw', part: 2 }],
+          ['The Long Thaw', { name: 'The Long Thaw', part: 1 }],
+        ],
+      );
+    });
+
+    it('places a sequel without a free part number right after the story it follows', () => {
+      const books = groupIntoBooks(
+        [
+          inSeries('1.txt', 'One', { name: 'S', part: 1 }),
+          inSeries('2.txt', 'Two', { name: 'S', part: 2 }),
+          inSeries('3.txt', 'Three', { name: 'S', part: 3 }),
+          story('side.txt', 'Side', { summary: 'Sequel to One.' }),
+        ],
+        SERIES,
+      );
+      assert.deepEqual(books[0]?.stories.map((s) => s.source), ['1.txt', 'side.txt', '2.txt', '3.txt']);
+    });
+
+    it('makes the stories of a series folder one series named after the folder', () => {
+      const books = groupIntoBooks([story('Seasons/b.txt', 'Autumn', { published: '2021-09' }), story('Seasons/a.txt', 'Winter', { published: '2021-12' })], SERIES);
+      assert.deepEqual(books.map(summary), [{ title: 'Seasons', fileName: 'Seasons', stories: ['Seasons/b.txt', 'Seasons/a.txt'], series: { name: 'Seasons', part: 1 } }]);
     });
 
     it('matches series names that differ in case and apostrophes, naming the book after the first part', () => {
