@@ -16,6 +16,70 @@ export function parseEmphasis(text: string): Inline[] {
   return mergeRuns(parseExplicit(text));
 }
 
+/** A paragraph joined from source lines, for `parseParagraphEmphasis`. */
+export interface JoinedLines {
+  text: string;
+  /** Offsets in `text` where the second and later source lines begin. */
+  lineStarts: readonly number[];
+  /** The lines are hard-wrapped prose, where a line end is no more than a space. */
+  wrapped: boolean;
+}
+
+/** A `*` or `_` left as text because its emphasis is broken. */
+export interface UnbalancedMarker {
+  at: number;
+  marker: string;
+  /** The marker that would close it, past a line end: the span runs too far to be emphasis. */
+  closeAt?: number;
+}
+
+// Wrapped prose may carry a short emphasised phrase over a line end (`_The Harbour\nGazette_`).
+const MAX_WRAPPED_WORDS = 12;
+
+/**
+ * `parseEmphasis` for a paragraph made of several source lines, saying which markers it left as
+ * text. A marker that opens and never closes is reported. A span running over a line end is
+ * emphasis only when it is the whole paragraph, or a short phrase in hard-wrapped prose; else
+ * (`_half` … `emphasis_` broken by an earlier conversion) it stays text and is reported, rather
+ * than swallowing half a paragraph. Text holding explicit marks (HTML, Markdown) is balanced already.
+ */
+export function parseParagraphEmphasis(joined: JoinedLines): { inlines: Inline[]; unbalanced: UnbalancedMarker[] } {
+  const { text } = joined;
+  if (text.includes(EM_OPEN) || text.includes(EM_CLOSE)) return { inlines: parseEmphasis(text), unbalanced: [] };
+  const unbalanced: UnbalancedMarker[] = [];
+  const inlines = parseMarkers(text, (open, close) => {
+    if (close === undefined) {
+      unbalanced.push({ at: open, marker: text[open] as string });
+      return false;
+    }
+    if (!crossesLineEnd(joined.lineStarts, open, close) || isWholeParagraph(text, open, close)) return true;
+    if (joined.wrapped && wordCount(text.slice(open + 1, close)) <= MAX_WRAPPED_WORDS) return true;
+    unbalanced.push({ at: open, marker: text[open] as string, closeAt: close });
+    return false;
+  });
+  return { inlines, unbalanced };
+}
+
+/** Whether a line starts within (open, close]; `lineStarts` is sorted, and may be long. */
+function crossesLineEnd(lineStarts: readonly number[], open: number, close: number): boolean {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((lineStarts[mid] as number) <= open) low = mid + 1;
+    else high = mid;
+  }
+  return low < lineStarts.length && (lineStarts[low] as number) <= close;
+}
+
+function isWholeParagraph(text: string, open: number, close: number): boolean {
+  return /^[\s\p{P}]*$/u.test(text.slice(0, open)) && /^[\s\p{P}]*$/u.test(text.slice(close + 1));
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => w !== '').length;
+}
+
 /**
  * Text holding explicit marks (from HTML or Markdown): what lies between an open and the next
  * close is emphasis wherever it stands; the text outside still takes `*x*`/`_x_`. An unpaired
@@ -51,7 +115,11 @@ function mergeRuns(inlines: Inline[]): Inline[] {
   return merged;
 }
 
-function parseMarkers(text: string): Inline[] {
+/**
+ * `accept` is asked about each marker that can open: with the position of its close, or without
+ * one when none closes it; a span it refuses stays text.
+ */
+function parseMarkers(text: string, accept?: (open: number, close?: number) => boolean): Inline[] {
   const nextSame = nextOccurrences(text);
   const inlines: Inline[] = [];
   let last = 0;
@@ -59,7 +127,11 @@ function parseMarkers(text: string): Inline[] {
     const marker = text[i] as string;
     if (!MARKERS.has(marker) || !canOpen(text, i)) continue;
     const close = nextSame[i] as number;
-    if (close < 0 || close === i + 1 || !canClose(text, close)) continue;
+    if (close < 0 || close === i + 1 || !canClose(text, close)) {
+      accept?.(i);
+      continue;
+    }
+    if (accept && !accept(i, close)) continue;
     if (i > last) inlines.push({ kind: 'text', text: text.slice(last, i) });
     inlines.push({ kind: 'em', text: text.slice(i + 1, close) });
     last = close + 1;

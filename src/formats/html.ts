@@ -2,8 +2,8 @@ import type { Document, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { SourceLine } from '../story/lines.js';
-import { findFirst, textOf } from './html-dom.js';
-import { htmlToLines, withLineMarks } from './html-lines.js';
+import { closest, findAll, findFirst, textOf } from './html-dom.js';
+import { htmlToLines, SANITIZE_OPTIONS, withLineMarks } from './html-lines.js';
 import { findPageStory, type StoryPart } from './html-sites.js';
 import { lineLocator, type FormatReading } from './format.js';
 
@@ -34,6 +34,7 @@ export function readHtml(text: string, file: string): FormatReading {
       const number = lineOf(part.heading.element.startIndex ?? 0);
       lines.push({ text: '', number }, { text: part.heading.text, number, heading: true }, { text: '', number });
     }
+    diagnostics.push(...imagesLeftOut(part, file, lineOf));
     const start = part.body.startIndex ?? 0;
     lines.push(...htmlToLines(withLineMarks(partHtml(text, part), lineOf(start)), lineOf(start)), { text: '', number: lineOf(part.body.endIndex ?? start) });
   }
@@ -55,6 +56,25 @@ function partHtml(text: string, part: StoryPart): string {
     at = to;
   }
   return html + text.slice(at, end);
+}
+
+const DROPPED_WITH_CONTENT = new Set(SANITIZE_OPTIONS.nonTextTags);
+
+/**
+ * sanitize-html drops every image (no remote or embedded resource reaches a book). Tracking
+ * pixels, smilies and spacers are most of them, so their alt text does not go into the story;
+ * each image is reported with it instead, so nothing is lost unseen.
+ */
+function imagesLeftOut(part: StoryPart, file: string, lineOf: (offset: number) => number): Diagnostic[] {
+  const shown = (el: Element): boolean => closest(el, (e) => part.exclude.includes(e) || DROPPED_WITH_CONTENT.has(e.name)) === undefined;
+  return findAll(part.body, (el) => el.name === 'img' && shown(el)).map((img) => {
+    const alt = (img.attribs['alt'] ?? '').replace(/\s+/g, ' ').trim();
+    const source = img.attribs['src'] ? ` (${img.attribs['src'].slice(0, 80)})` : '';
+    return diagnostic('info', 'html/image-left-out', file, `an image${source} is left out of the book; ${alt === '' ? 'it has no alt text' : `its alt text was "${alt}"`}`, {
+      line: lineOf(img.startIndex ?? 0),
+      hint: 'ficbind makes books of text only; if the picture matters to the story, describe it in the text.',
+    });
+  });
 }
 
 // Page-wide metadata, used where the site's own blocks say nothing.

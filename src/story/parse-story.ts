@@ -2,8 +2,10 @@ import { removeSiteJunk } from '../clean/site-junk.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { leadingHeadings, readFormat, withoutMarkCharacters } from '../formats/index.js';
 import type { SourceFile, StorySource } from '../io/discover.js';
+import { isChallengeText } from './challenge-text.js';
 import { splitChapters } from './chapters.js';
-import { parseHeader, type HeaderField } from './header.js';
+import type { HeaderField } from './header.js';
+import { parseLeadingHeader } from './inline-header.js';
 import { toLines, type SourceLine } from './lines.js';
 import { metadataFromHeader } from './metadata.js';
 import type { Chapter, Story } from './model.js';
@@ -39,7 +41,8 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
         lines = lines.slice(titleIndex + 1);
       }
     }
-    const fileChapters = splitChapters(lines, file.path);
+    const { chapters: fileChapters, diagnostics: chapterDiagnostics } = splitChapters(lines, file.path);
+    diagnostics.push(...chapterDiagnostics);
     // One chapter per file in a chapter folder: an untitled file is named by its place.
     if (source.files.length > 1) {
       fileChapters.forEach((c) => (c.title ??= `Chapter ${chapters.length + 1}`));
@@ -86,13 +89,23 @@ function readBody(
   // A chapter heading the page gives comes before any inline header the body starts with.
   const lead = reading ? leadingHeadings(reading.lines) : 0;
   let lines = reading ? reading.lines.slice(lead) : toLines(file.text);
+  if (!reading && isChallengeText(lines)) {
+    diagnostics.push(challengePage(file.path));
+    return { fields: [], lines: [], noStory: true };
+  }
   if (!options.keepJunk) {
     const cleaned = removeSiteJunk(lines, file.path);
     lines = cleaned.lines;
     diagnostics.push(...cleaned.diagnostics);
   }
-  const header = parseHeader(lines);
+  const header = parseLeadingHeader(lines);
   const body = lines.slice(header.bodyStart);
   if (!reading) return { fields: header.fields, lines: body };
   return { fields: [...reading.fields, ...header.fields], lines: [...reading.lines.slice(0, lead), ...body], noStory: reading.noStory };
+}
+
+function challengePage(file: string): Diagnostic {
+  return diagnostic('error', 'story/challenge-page', file, 'this is the text of a "checking your browser" challenge page saved instead of the story; no book made from it', {
+    hint: 'Open the story in a browser, wait for the page to load, and save it again.',
+  });
 }

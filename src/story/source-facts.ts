@@ -60,7 +60,8 @@ function fieldValue(fields: readonly HeaderField[], target: string): string | un
 function openingChapterNumber(lines: readonly SourceLine[]): number | undefined {
   const first = lines.slice(0, 200).find((line) => !isBlank(line));
   const heading = first ? parseChapterHeading(first.text) : undefined;
-  if (!heading) return undefined;
+  // Parts, books and volumes are larger than a chapter: they never make files chapters of one story.
+  if (!heading || /^(?:part|book|volume):/.test(heading.key)) return undefined;
   if (heading.kind === 'prologue') return 0;
   if (heading.kind === 'epilogue') return EPILOGUE_NUMBER;
   const number = HEADING_NUMBER.exec(heading.title);

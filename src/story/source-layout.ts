@@ -50,7 +50,7 @@ function isFolder(source: StorySource): boolean {
 export function isSeriesFolder(files: readonly SourceFile[], facts: Facts = readSourceFacts): boolean {
   if (files.length < 2) return false;
   const read = files.map(facts);
-  if (read.some((f) => f.title === undefined || f.nameChapter !== undefined || parseChapterHeading(f.title) !== undefined)) return false;
+  if (read.some((f) => f.title === undefined || f.nameChapter !== undefined || isChapterTitle(f.title))) return false;
   const titles = new Set(read.map((f) => slug(withoutChapterMarker(f.title as string))));
   if (titles.size !== files.length || titles.has('')) return false;
   const chapters = read.map((f) => f.chapter).filter((n) => n !== undefined);
@@ -131,4 +131,10 @@ function memoised(read: Facts): Facts {
     }
     return found;
   };
+}
+
+/** A title that names a chapter (`Chapter 2`, `Prologue`), not a larger unit: `Book One: The Gathering` is a story's title. */
+function isChapterTitle(title: string): boolean {
+  const heading = parseChapterHeading(title);
+  return heading !== undefined && !/^(?:part|book|volume):/.test(heading.key);
 }

@@ -54,3 +54,8 @@ export async function assertEpubCheckClean(epub: string): Promise<void> {
   assert.deepEqual(problems(report), [], epub);
   assert.equal(report.checker.nError + report.checker.nFatal + report.checker.nWarning, 0, epub);
 }
+
+/** EPUBCheck on many books, two JVMs at a time (one per core): each must be clean. */
+export async function assertAllEpubCheckClean(epubs: readonly string[]): Promise<void> {
+  for (let i = 0; i < epubs.length; i += 2) await Promise.all(epubs.slice(i, i + 2).map(assertEpubCheckClean));
+}

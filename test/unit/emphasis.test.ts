@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseEmphasis } from '../../src/clean/emphasis.js';
+import { parseEmphasis, parseParagraphEmphasis } from '../../src/clean/emphasis.js';
 import type { Inline } from '../../src/story/model.js';
 
 const t = (text: string): Inline => ({ kind: 'text', text });
@@ -165,5 +165,73 @@ describe('parseEmphasis', () => {
       const withEm = inputs.filter((input) => parseEmphasis(input).some((i) => i.kind === 'em'));
       assert.ok(withEm.length > 50, `only ${withEm.length} inputs had emphasis`);
     });
+  });
+});
+
+/** Lines joined as a paragraph is: one space between, with where each line starts. */
+function joined(lines: string[], wrapped = false) {
+  const lineStarts: number[] = [];
+  let at = 0;
+  lines.forEach((line, i) => {
+    if (i > 0) lineStarts.push(at);
+    at += line.length + 1;
+  });
+  return { text: lines.join(' '), lineStarts, wrapped };
+}
+
+describe('parseParagraphEmphasis', () => {
+  it('reads emphasis within a line as parseEmphasis does, and reports nothing', () => {
+    const result = parseParagraphEmphasis(joined(['She was *very* sure,', 'and _so_ was he.']));
+    assert.deepEqual(result.inlines, [t('She was '), em('very'), t(' sure, and '), em('so'), t(' was he.')]);
+    assert.deepEqual(result.unbalanced, []);
+  });
+
+  it('reports a marker that opens and never closes, keeping it as text', () => {
+    const input = joined(['*an unclosed marker that runs on', 'across the paragraph, and *one* more.']);
+    const result = parseParagraphEmphasis(input);
+    assert.deepEqual(result.inlines, [t('*an unclosed marker that runs on across the paragraph, and '), em('one'), t(' more.')]);
+    assert.deepEqual(result.unbalanced, [{ at: 0, marker: '*' }]);
+  });
+
+  it('keeps a span over a line end as text when it is part of the paragraph, and reports it', () => {
+    const input = joined(['The _half', 'of it that was emphasis_ and the rest.']);
+    const result = parseParagraphEmphasis(input);
+    assert.deepEqual(result.inlines, [t(input.text)]);
+    assert.deepEqual(result.unbalanced, [{ at: 4, marker: '_', closeAt: 33 }]);
+  });
+
+  it('takes a whole paragraph in emphasis over its lines', () => {
+    const result = parseParagraphEmphasis(joined(['“*Dear Ellis, the lamp', 'is lit again.*”']));
+    assert.deepEqual(result.inlines, [t('“'), em('Dear Ellis, the lamp is lit again.'), t('”')]);
+    assert.deepEqual(result.unbalanced, []);
+  });
+
+  it('takes a short phrase over a line end in hard-wrapped prose, not a long one', () => {
+    const short = parseParagraphEmphasis(joined(['He folded the _Harbour', 'Gazette_ and set it down.'], true));
+    assert.deepEqual(short.inlines, [t('He folded the '), em('Harbour Gazette'), t(' and set it down.')]);
+    const long = joined(['She said _that one and two and three and four and five', 'and six and seven and eight_ were all.'], true);
+    const result = parseParagraphEmphasis(long);
+    assert.deepEqual(result.inlines, [t(long.text)]);
+    assert.equal(result.unbalanced.length, 1);
+    // The same short phrase in lines that are not hard-wrapped is broken emphasis.
+    assert.equal(parseParagraphEmphasis(joined(['He folded the _Harbour', 'Gazette_ and set it down.'])).unbalanced.length, 1);
+  });
+
+  it('leaves explicit marks from HTML alone', () => {
+    const result = parseParagraphEmphasis({ text: '\uE000a b\uE001 c *d', lineStarts: [2], wrapped: false });
+    assert.deepEqual(result.inlines, [em('a b'), t(' c *d')]);
+    assert.deepEqual(result.unbalanced, []);
+  });
+
+  it('rebuilds every input exactly from its runs, as parseEmphasis does', () => {
+    const rand = random(77);
+    const alphabet = ['a', 'b', ' ', ' ', '*', '_', '.', '“'];
+    for (let n = 0; n < 2000; n++) {
+      const lines = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => Array.from({ length: 1 + Math.floor(rand() * 10) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('').trim() || 'x');
+      const input = joined(lines, rand() < 0.5);
+      const { inlines, unbalanced } = parseParagraphEmphasis(input);
+      markersRemoved(input.text, inlines);
+      for (const u of unbalanced) assert.ok(input.text[u.at] === u.marker, JSON.stringify(input));
+    }
   });
 });

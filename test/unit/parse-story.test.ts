@@ -222,4 +222,59 @@ describe('parseStory', () => {
     const { story } = parse(single('return-favor.txt', text));
     assert.deepEqual(story?.meta.series, { name: "It's Not Like I Planned for This to Happen", part: 2, total: 3 });
   });
+
+  describe('an inline header opening with "Part 8/9"', () => {
+    const header = ['Part 8/9', 'Disclaimer: The people and places are my own.', 'Rating: T', 'Summary: The keeper finds the last letter.'];
+
+    it('reads the part and the fields under it as the header of a text file', () => {
+      const { story } = parse(single('letters-8.txt', [...header, '', 'The eighth letter came on a Tuesday.'].join('\n')));
+      assert.equal(story?.meta.disclaimer, 'The people and places are my own.');
+      assert.equal(story?.meta.rating, 'T');
+      assert.equal(story?.meta.summary, 'The keeper finds the last letter.');
+      assert.deepEqual(story?.meta.extra, [{ key: 'Part', value: '8/9' }]);
+      assert.deepEqual(outline(story?.chapters ?? []), [[null, 'chapter', ['¶ The eighth letter came on a Tuesday.']]]);
+    });
+
+    it('reads it from the <br> lines of a saved page, bold keys and all', () => {
+      const html = `<html><body><div id="storytext"><p>Part 8 of 9<br><b>Disclaimer:</b> The people and places are my own.<br><b>Rating:</b> T<br><b>Summary:</b> The keeper finds the last letter.</p>
+<p>The eighth letter came on a Tuesday.</p></div></body></html>`;
+      const { story } = parse(single('letters-8.html', html));
+      assert.equal(story?.meta.disclaimer, 'The people and places are my own.');
+      assert.equal(story?.meta.rating, 'T');
+      assert.deepEqual(story?.meta.extra, [{ key: 'Part', value: '8 of 9' }]);
+      assert.deepEqual(outline(story?.chapters ?? []), [[null, 'chapter', ['¶ The eighth letter came on a Tuesday.']]]);
+    });
+
+    it('leaves a lone "Part 8/9" line with prose under it as text', () => {
+      const { story } = parse(single('x.txt', 'Title: X\n\nPart 8/9\nof the letters had come.'));
+      assert.deepEqual(outline(story?.chapters ?? []), [[null, 'chapter', ['¶ Part 8/9 of the letters had come.']]]);
+    });
+  });
+
+  describe('a challenge page saved as text', () => {
+    const challenge = [
+      'Just a moment...',
+      '',
+      'Checking your browser before accessing stories.example.',
+      '',
+      'This process is automatic. Your browser will redirect to your requested content shortly.',
+      '',
+      'DDoS protection by Cloudflare',
+      'Ray ID: 7f00aa11bb22cc33',
+    ].join('\n');
+
+    it('makes no story, with one error saying what the file is', () => {
+      const { story, diagnostics } = parse(single('chapter-9.txt', challenge));
+      assert.equal(story, undefined);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.severity, d.rule, d.file]),
+        [['error', 'story/challenge-page', 'chapter-9.txt']],
+      );
+    });
+
+    it('still reads a story that mentions such a page', () => {
+      const text = 'Title: Waiting\n\nThe screen said: Just a moment...\n\nShe waited. Nothing about Cloudflare helped.';
+      assert.ok(parse(single('waiting.txt', text)).story);
+    });
+  });
 });

@@ -83,6 +83,8 @@ describe('isSeriesFolder', () => {
   const files = (texts: Record<string, string>) => folder('f', texts).files;
   it('is a series folder when every file declares its own title', () => {
     assert.equal(isSeriesFolder(files({ 'a.txt': header('Summer Rain'), 'b.txt': header('Autumn Wind') })), true);
+    // A book's title may look like a heading of a larger unit; it is still a story's title, not a chapter's.
+    assert.equal(isSeriesFolder(files({ 'a.txt': header('Book One: The Gathering'), 'b.txt': header('Book Two: The Return') })), true);
   });
   it('is a chapter folder when files have no title, repeat one, or are named or numbered as chapters', () => {
     assert.equal(isSeriesFolder(files({ 'ch1.txt': header('Paper Garden'), 'ch2.txt': 'Chapter 2\n\nText.\n' })), false);
