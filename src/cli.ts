@@ -82,7 +82,7 @@ function program(): Command {
     .option('--strict', 'exit with code 1 when there are warnings too')
     .option('--check', 'check each book after writing it (EPUBCheck, needs Java; and reader rules)')
     .option('--json', 'print a final report as JSON (books, totals, diagnostics, time) instead of text')
-    .option('-j, --jobs <n>', 'books made at once (default: one per core)', (value) => {
+    .option('-j, --jobs <n>', 'books made at once on worker threads (default: 1, in the main thread; 2 is ~30 % faster on 2 cores but uses far more memory)', (value) => {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
       return n;

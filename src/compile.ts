@@ -130,9 +130,9 @@ export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHoo
   const done: Array<WrittenBook | undefined> = [];
   // Per book, then joined in book order: the report is the same however the work interleaves.
   const bookDiagnostics: Diagnostic[][] = books.map(() => []);
-  // Books are made in parallel (workers, when there are enough) and each written as soon as it is done.
-  await Promise.all(
-    books.map(async (book, index) => {
+  // Books are made in parallel (workers, when there are enough) and each written as soon as it is done;
+  // only a few are in hand at once, so memory stays bounded however large the library.
+  await inLanes(books, Math.max(1, options.jobs) * 2, async (book, index) => {
       const own = bookDiagnostics[index] as Diagnostic[];
       const { cover, diagnostics: coverDiagnostics } = await readCover(covers, book, configCovers.get(book.fileName));
       own.push(...coverDiagnostics);
@@ -163,8 +163,7 @@ export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHoo
           }),
         );
       }
-    }),
-  ).finally(() => maker.close());
+  }).finally(() => maker.close());
   const written = done.filter((b): b is WrittenBook => b !== undefined);
   diagnostics.push(...bookDiagnostics.flat());
   await cache?.save().catch((error: Error) => {
@@ -172,6 +171,18 @@ export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHoo
   });
   if (options.check && written.length > 0) diagnostics.push(...(await checkBooks(written.map((b) => b.path))).diagnostics);
   return { books: written, diagnostics, failed: diagnostics.some((d) => d.severity === 'error'), elapsedMs: Math.round(performance.now() - started) };
+}
+
+/** Runs `work` on every item, at most `lanes` at a time, each lane taking the next item when it is free. */
+async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
 }
 
 /** Parse and clean one story, or take both from the cache when its files and options are unchanged. */

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import type { BookShape } from './book/model.js';
 import { NOTES_PLACEMENTS, type NotesPlacement } from './clean/authors-notes.js';
 
@@ -25,7 +24,7 @@ export interface BuildOptions {
   cover: boolean;
   /** Also write `NAME.kepub.epub`, the Kobo variant. */
   kobo: boolean;
-  /** Books made at once (worker threads); 1 makes them all in the main thread. */
+  /** Books made at once on worker threads; 1 (the default) makes them in the main thread. */
   jobs: number;
   /** Folder of the incremental-build cache, or false for none (the library's default). */
   cache: string | false;
@@ -46,7 +45,9 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   cover: true,
   kobo: false,
   cache: false,
-  jobs: os.availableParallelism(),
+  // One thread by default: worker threads drawing covers grew to ~2 GB peak memory on the bench
+  // corpus (resvg's native memory, not reclaimed there), for 30 % less time (docs/benchmark.md).
+  jobs: 1,
 };
 
 /** Where the command line keeps its cache unless told otherwise. */

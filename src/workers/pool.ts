@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { Piscina } from 'piscina';
 import { makeBook, type BookJob, type MadeBook } from '../make-book.js';
 
@@ -12,7 +11,7 @@ export interface BookMaker {
 }
 
 /** Makes books on every core when there are enough of them, else in this thread. */
-export function bookMaker(books: number, jobs = os.availableParallelism()): BookMaker {
+export function bookMaker(books: number, jobs: number): BookMaker {
   const threads = Math.min(jobs, books);
   if (threads < 2 || books < MIN_BOOKS_FOR_WORKERS) return { make: makeBook, close: () => Promise.resolve() };
   // Run from source (tsx) the worker is book-worker.ts, loaded through the same --import hook; built, book-worker.js.
