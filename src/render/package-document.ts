@@ -58,11 +58,12 @@ export function renderPackageDocument(book: Book, plan: BookPlan, identifier: st
   return document.end({ prettyPrint: true });
 }
 
-/** The tags of the book's stories, each once (the first spelling), in story order. */
+/** The tags and ratings of the book's stories, each once (the first spelling), in story order. */
 function bookTags(book: Book): string[] {
   const seen = new Set<string>();
+  // A rating is shelved as a tag too (as FanFicFare does), so a library can be filtered by it.
   return book.stories
-    .flatMap((story) => story.meta.tags ?? [])
+    .flatMap((story) => [...(story.meta.tags ?? []), ...(story.meta.rating ? [`Rated ${story.meta.rating}`] : [])])
     .filter((tag) => {
       const key = tag.toLowerCase();
       if (tag.trim() === '' || seen.has(key)) return false;

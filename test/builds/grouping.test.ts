@@ -96,13 +96,13 @@ describe('grouping a messy library (issue 5, acceptance 1)', () => {
     it('orders a series by part number, not by file name', async () => {
       const book = series.book('Harrow Tides');
       assert.deepEqual(await navLabels(await openEpub(book)), [storyEntry('The Salt Road'), storyEntry('Low Water'), storyEntry('The Drowned Bell')]);
-      assert.deepEqual(await seriesMeta(book), seriesOf('Harrow Tides', '1'));
+      assert.deepEqual(await seriesMeta(book), seriesOf('Harrow Tides', '1', ['Rated G']));
     });
 
     it('groups the two AO3 parts by their series position, with their tags as subjects', async () => {
       const book = series.book('Lamplight Years');
       assert.deepEqual(await navLabels(await openEpub(book)), [storyEntry('The First Lamp'), storyEntry('Kindling')]);
-      assert.deepEqual(await seriesMeta(book), seriesOf('Lamplight Years', '1', ['Shopkeepers', 'Inheritance', 'Snowfall']));
+      assert.deepEqual(await seriesMeta(book), seriesOf('Lamplight Years', '1', ['Shopkeepers', 'Inheritance', 'Rated General Audiences', 'Snowfall']));
     });
 
     it('reads a folder of distinct stories as a series named after the folder, ordered by date, then by the number in a title', async () => {
@@ -116,7 +116,7 @@ describe('grouping a messy library (issue 5, acceptance 1)', () => {
     it('links a sequel by "sequel to" alone: both form a series named after the first story', async () => {
       const book = series.book('The Long Thaw');
       assert.deepEqual(await navLabels(await openEpub(book)), [storyEntry('The Long Thaw'), storyEntry('After the Thaw')]);
-      assert.deepEqual(await seriesMeta(book), seriesOf('The Long Thaw', '1'));
+      assert.deepEqual(await seriesMeta(book), seriesOf('The Long Thaw', '1', ['Rated T']));
     });
 
     it('joins a story saved as one file per chapter, in chapter order (10 after 2), and says which files', async () => {
@@ -131,7 +131,7 @@ describe('grouping a messy library (issue 5, acceptance 1)', () => {
     it('keeps the standalone alone, with no series and its tags as subjects', async () => {
       const book = series.book('Paper Boats');
       assert.deepEqual(await navLabels(await openEpub(book)), ['Title Page', 'Summary', 'Paper Boats']);
-      assert.deepEqual(await seriesMeta(book), { subjects: ['brothers', 'rain', 'summer holidays'] });
+      assert.deepEqual(await seriesMeta(book), { subjects: ['brothers', 'rain', 'summer holidays', 'Rated K'] });
     });
   });
 
@@ -139,17 +139,17 @@ describe('grouping a messy library (issue 5, acceptance 1)', () => {
     it('makes one book per story, each carrying its series and its place in it', async () => {
       assert.equal(perStory.result.failed, false);
       const places: Array<[string, SeriesMeta]> = [
-        ['The Salt Road', seriesOf('Harrow Tides', '1')],
-        ['Low Water', seriesOf('Harrow Tides', '2')],
-        ['The Drowned Bell', seriesOf('Harrow Tides', '3')],
-        ['The First Lamp', seriesOf('Lamplight Years', '1', ['Shopkeepers', 'Inheritance'])],
-        ['Kindling', seriesOf('Lamplight Years', '2', ['Shopkeepers', 'Snowfall'])],
+        ['The Salt Road', seriesOf('Harrow Tides', '1', ['Rated G'])],
+        ['Low Water', seriesOf('Harrow Tides', '2', ['Rated G'])],
+        ['The Drowned Bell', seriesOf('Harrow Tides', '3', ['Rated G'])],
+        ['The First Lamp', seriesOf('Lamplight Years', '1', ['Shopkeepers', 'Inheritance', 'Rated General Audiences'])],
+        ['Kindling', seriesOf('Lamplight Years', '2', ['Shopkeepers', 'Snowfall', 'Rated General Audiences'])],
         ['Summer Rain', seriesOf('Orchard Seasons', '1')],
         ['Autumn Wind', seriesOf('Orchard Seasons', '2')],
         ['Winter Frost, Book 3', seriesOf('Orchard Seasons', '3')],
-        ['The Long Thaw', seriesOf('The Long Thaw', '1')],
-        ['After the Thaw', seriesOf('The Long Thaw', '2')],
-        ['Paper Boats', { subjects: ['brothers', 'rain', 'summer holidays'] }],
+        ['The Long Thaw', seriesOf('The Long Thaw', '1', ['Rated T'])],
+        ['After the Thaw', seriesOf('The Long Thaw', '2', ['Rated T'])],
+        ['Paper Boats', { subjects: ['brothers', 'rain', 'summer holidays', 'Rated K'] }],
         ['Winter Apples', { subjects: [] }],
       ];
       assert.deepEqual(perStory.result.books.map((b) => b.title).sort(), places.map(([title]) => title).sort());

@@ -63,6 +63,7 @@ describe('the two real stories in ../shared/stories', { skip: present ? false : 
 
     it('names its series with position 2, in the EPUB 3 and the calibre form', async () => {
       const { doc } = await packageDocument(returnFavor);
+      assert.deepEqual(all(doc, 'dc:subject').map(textOf), ['Rated PG'], 'the rating, as a subject');
       const metas = all(doc, 'meta');
       const collection = metas.find((m) => m.getAttribute('property') === 'belongs-to-collection');
       assert.ok(collection);
