@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import type { WrittenBook } from '../../src/index.js';
-import { SAMPLES, buildInto } from '../helpers/build.js';
+import { REPO_ROOT, SAMPLES, buildInto } from '../helpers/build.js';
 import { all, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } from '../helpers/epub.js';
 import { solidPng } from '../helpers/png.js';
 import { SAMPLE_BOOKS } from './expected.js';
@@ -210,4 +210,50 @@ describe('every sample book opened in foliate-js in headless Chromium', { skip: 
       }
     }),
   );
+});
+
+describe('every book of the grouping fixture library, and its kepub, opened in foliate-js', { skip: renderSkipReason(), timeout: 300_000 }, () => {
+  const LIBRARY = path.join(REPO_ROOT, 'test/fixtures/library');
+  let reader: FoliateReader | undefined;
+  const books: Array<{ file: string; title: string; epub: OpenedEpub; report: FoliateReport }> = [];
+
+  before(async () => {
+    reader = await openFoliateReader();
+    const library = await buildInto(LIBRARY, { kobo: true });
+    assert.equal(library.result.failed, false);
+    for (const book of library.result.books) {
+      for (const file of [book.path, book.path.replace(/\.epub$/, '.kepub.epub')]) {
+        books.push({ file, title: book.title, epub: await openEpub(file), report: await reader.read(file) });
+      }
+    }
+  });
+
+  after(async () => {
+    await reader?.close();
+  });
+
+  it('opens each without a page error, with its title and the series of its package document', async () => {
+    assert.ok(books.length >= 12, `read ${books.length} books`);
+    for (const { file, title, epub, report } of books) {
+      assert.deepEqual(report.console, [], file);
+      assert.equal(report.metadata.title, title, file);
+      const { doc } = await packageDocument(epub);
+      const series = all(doc, 'meta').find((m) => m.getAttribute('name') === 'calibre:series')?.getAttribute('content');
+      assert.equal(report.metadata.series?.name ?? undefined, series, file);
+    }
+  });
+
+  it('renders every spine document with all of its text, and resolves every TOC entry', async () => {
+    for (const { file, epub, report } of books) {
+      assert.deepEqual(report.sections.map((s) => s.href), await spinePaths(epub), file);
+      for (const { href, rendered } of report.sections) {
+        const body = all(await epub.xml(href), 'body')[0]!;
+        assert.equal(withoutSpaces(rendered.content), withoutSpaces(body.textContent ?? ''), `${path.basename(file)} ${href}`);
+      }
+      for (const entry of flatten(report.toc)) {
+        assert.ok(entry.index !== null && entry.index >= 0, `${path.basename(file)}: TOC "${entry.label}" resolves to nothing`);
+        assert.notEqual(entry.fragmentFound, false, `${path.basename(file)}: TOC "${entry.label}"`);
+      }
+    }
+  });
 });
