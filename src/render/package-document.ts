@@ -32,8 +32,8 @@ export function renderPackageDocument(book: Book, plan: BookPlan, identifier: st
     metadata.ele('meta', { refines: `#creator-${index + 1}`, property: 'role', scheme: 'marc:relators' }).txt('aut');
   });
   metadata.eleNs(DC_NS, 'dc:language').txt(book.language);
-  const summary = book.stories[0]?.meta.summary;
-  if (book.stories.length === 1 && summary) metadata.eleNs(DC_NS, 'dc:description').txt(summary);
+  const description = bookDescription(book);
+  if (description) metadata.eleNs(DC_NS, 'dc:description').txt(description);
   for (const tag of bookTags(book)) metadata.eleNs(DC_NS, 'dc:subject').txt(tag);
   metadata.ele('meta', { property: 'dcterms:modified' }).txt(modifiedStamp(book.modified));
   if (book.series) {
@@ -56,6 +56,13 @@ export function renderPackageDocument(book: Book, plan: BookPlan, identifier: st
   const spine = pkg.ele('spine', { toc: 'ncx' });
   for (const planned of plan.documents) spine.ele('itemref', { idref: planned.id });
   return document.end({ prettyPrint: true });
+}
+
+/** A story's summary; for a series book, each story's summary after its title, so a library shows what the book holds. */
+function bookDescription(book: Book): string | undefined {
+  if (book.stories.length === 1) return book.stories[0]?.meta.summary;
+  const parts = book.stories.filter((story) => story.meta.summary).map((story) => `${story.meta.title}: ${story.meta.summary}`);
+  return parts.length > 0 ? parts.join('\n\n') : undefined;
 }
 
 /** The tags and ratings of the book's stories, each once (the first spelling), in story order. */

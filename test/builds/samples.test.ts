@@ -101,6 +101,8 @@ describe('the sample stories in stories/', () => {
     it('carries series metadata in both forms, and each story its own front matter', async () => {
       const epub = await openEpub(series.book('The Lantern Road'));
       const found = await metas(epub);
+      const description = textOf(all((await packageDocument(epub)).doc, 'dc:description')[0]!);
+      assert.match(description, /^First Light: .+ The Far Shore: Spring comes/, "each part's summary after its title");
       assert.equal(found.get('belongs-to-collection'), 'The Lantern Road');
       assert.equal(found.get('series collection-type'), 'series');
       assert.equal(found.get('calibre:series'), 'The Lantern Road');
