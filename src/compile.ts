@@ -49,11 +49,7 @@ export interface BuildHooks {
   onEvent?: (event: BuildEvent) => void;
 }
 
-/**
- * The whole pipeline: read → parse → clean → group → render → pack → write (→ check, with
- * `check`). The only place that touches the file system; every stage in between is a pure
- * transform. With a cache folder, stories and books whose inputs did not change are reused.
- */
+/** What a build would make, before anything is rendered or written. */
 export interface BuildPlan {
   options: BuildOptions;
   /** The books a build would write, in order, with their stories and chapters (not rendered). */
