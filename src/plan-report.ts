@@ -2,20 +2,10 @@ import path from 'node:path';
 import type { BuildPlan } from './compile.js';
 import { formatDiagnostic } from './diagnostics.js';
 import type { StorySource } from './io/discover.js';
-import { countWords } from './story/count-words.js';
-import type { Chapter, Story } from './story/model.js';
-
-/** A source file's format, as ficbind reads it. */
-function formatOf(file: string): string {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
-  if (ext === '.md' || ext === '.markdown') return 'markdown';
-  return 'text';
-}
-
-function chapterWords(chapter: Chapter): number {
-  return countWords({ source: '', meta: { title: '', author: '', extra: [] }, modified: 0, chapters: [chapter] });
-}
+import { formatOf } from './formats/index.js';
+import { plural } from './plural.js';
+import { countChapterWords, countWords } from './story/count-words.js';
+import type { Story } from './story/model.js';
 
 /** The plan as data: series → stories → chapters, with words, formats and encodings. */
 export function planJson(plan: BuildPlan): object {
@@ -44,7 +34,7 @@ function storyJson(story: Story, source: StorySource | undefined): object {
     ...(story.meta.series ? { series: story.meta.series } : {}),
     words: countWords(story),
     files: (source?.files ?? []).map((f) => ({ path: f.path, format: formatOf(f.path), encoding: f.encoding ?? 'utf-8' })),
-    chapters: story.chapters.map((c) => ({ title: c.title ?? story.meta.title, file: c.file, line: c.line, words: chapterWords(c) })),
+    chapters: story.chapters.map((c) => ({ title: c.title ?? story.meta.title, file: c.file, line: c.line, words: countChapterWords(c) })),
   };
 }
 
@@ -54,26 +44,23 @@ export function formatPlan(plan: BuildPlan): string {
   const lines: string[] = [];
   if (plan.configFile) lines.push(`config: ${plan.configFile}`, '');
   for (const book of plan.books) {
-    const words = book.stories.reduce((n, s) => n + countWords(s), 0);
+    const storyWords = book.stories.map(countWords);
+    const words = storyWords.reduce((n, w) => n + w, 0);
     const series = book.series ? `  [series: ${book.series.name}${book.stories.length === 1 && book.series.part ? `, part ${book.series.part}` : ''}]` : '';
     lines.push(`${book.title} — ${book.authors.join(', ')}${series}`);
-    lines.push(`  → ${path.join(plan.options.out, `${book.fileName}.epub`)}  (${plural(book.stories.length, 'story', 'stories')}, ${words.toLocaleString('en')} words, ${book.language})`);
+    lines.push(`  → ${path.join(plan.options.out, `${book.fileName}.epub`)}  (${plural(book.stories.length, 'story', 'stories')}, ${plural(words, 'word')}, ${book.language})`);
     book.stories.forEach((story, i) => {
       const files = sources.get(story.source)?.files ?? [];
       const formats = [...new Set(files.map((f) => `${formatOf(f.path)}, ${f.encoding ?? 'utf-8'}`))].join('; ');
       const part = story.meta.series?.part !== undefined ? `part ${story.meta.series.part}: ` : '';
-      lines.push(`  ${i + 1}. ${part}${story.meta.title} — ${story.meta.author}  (${story.source}; ${formats}; ${countWords(story).toLocaleString('en')} words)`);
-      for (const chapter of story.chapters) lines.push(`       ${chapter.title ?? story.meta.title}  (${chapterWords(chapter).toLocaleString('en')} words)`);
+      lines.push(`  ${i + 1}. ${part}${story.meta.title} — ${story.meta.author}  (${story.source}; ${formats}; ${plural(storyWords[i] as number, 'word')})`);
+      for (const chapter of story.chapters) lines.push(`       ${chapter.title ?? story.meta.title}  (${plural(countChapterWords(chapter), 'word')})`);
     });
     lines.push('');
   }
   lines.push(...plan.diagnostics.map(formatDiagnostic));
   const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = plan.diagnostics.filter((d) => d.severity === 'warning').length;
-  lines.push(`${plural(plan.books.length, 'book', 'books')} planned, ${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}`);
+  lines.push(`${plural(plan.books.length, 'book')} planned, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
   return lines.join('\n');
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }

@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { BuildEvent, WrittenBook } from './compile.js';
+import { plural } from './plural.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'quiet';
 
@@ -10,9 +11,7 @@ export function progressMode(quiet: boolean, json: boolean, stream: NodeJS.Write
 }
 
 export function bookLine(book: WrittenBook): string {
-  const stories = book.stories.length === 1 ? '1 story' : `${book.stories.length} stories`;
-  const chapters = `${book.chapters} chapter${book.chapters === 1 ? '' : 's'}`;
-  return `${book.upToDate ? 'up to date' : 'wrote'} ${book.path} (${stories}, ${chapters}, ${book.words.toLocaleString('en')} words)`;
+  return `${book.upToDate ? 'up to date' : 'wrote'} ${book.path} (${plural(book.stories.length, 'story', 'stories')}, ${plural(book.chapters, 'chapter')}, ${plural(book.words, 'word')})`;
 }
 
 /** Turns build events into what the user sees while the build runs. */

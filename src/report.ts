@@ -1,5 +1,6 @@
 import type { BuildResult } from './compile.js';
 import { formatDiagnostic } from './diagnostics.js';
+import { plural } from './plural.js';
 import { bookLine } from './progress.js';
 
 /** The build's report for a person: every diagnostic, the books (unless already shown), a summary line. */
@@ -10,8 +11,8 @@ export function formatBuildReport(result: BuildResult, options: { listBooks?: bo
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   const fresh = result.books.filter((b) => b.upToDate).length;
   const written = result.books.length - fresh;
-  const books = `${written} book${written === 1 ? '' : 's'} written${fresh > 0 ? `, ${fresh} up to date` : ''}`;
-  lines.push(`${books}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (${(result.elapsedMs / 1000).toFixed(1)} s)`);
+  const books = `${plural(written, 'book')} written${fresh > 0 ? `, ${fresh} up to date` : ''}`;
+  lines.push(`${books}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (${(result.elapsedMs / 1000).toFixed(1)} s)`);
   return lines.join('\n');
 }
 

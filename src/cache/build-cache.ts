@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../io/write.js';
 import type { ParsedStory } from '../story/parse-story.js';
 
 const MANIFEST = 'manifest.json';
@@ -89,10 +90,7 @@ async function readJson<T>(file: string): Promise<T | undefined> {
   }
 }
 
-/** Written beside and renamed into place, so a killed build never leaves half an entry. */
+/** Through the same atomic write as the books, so a killed build never leaves half an entry. */
 async function writeJson(file: string, value: unknown): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(value));
-  await rename(temporary, file);
+  await writeFileAtomic(file, Buffer.from(JSON.stringify(value)));
 }

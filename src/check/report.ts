@@ -1,7 +1,7 @@
 import { formatDiagnostic } from '../diagnostics.js';
 import type { CheckResult } from './index.js';
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural } from '../plural.js';
 
 /** The check's report for a person: errors and warnings, one line per book, then the totals. */
 export function formatCheckReport(result: CheckResult): string {

@@ -20,6 +20,12 @@ const READERS: Readonly<Record<string, (text: string, file: string) => FormatRea
 /** File extensions a format reader takes; `.txt` and `.text` go the plain-text way. */
 export const FORMAT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(READERS));
 
+/** How ficbind reads a file, by its extension: `html`, `markdown`, or `text` for everything else. */
+export function formatOf(file: string): 'html' | 'markdown' | 'text' {
+  const reader = READERS[path.extname(file).toLowerCase()];
+  return reader === readHtml ? 'html' : reader === readMarkdown ? 'markdown' : 'text';
+}
+
 /** The reading of an HTML or Markdown file, or undefined for a plain-text one. */
 export function readFormat(file: SourceFile): FormatReading | undefined {
   const reader = READERS[path.extname(file.path).toLowerCase()];

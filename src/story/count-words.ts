@@ -1,12 +1,14 @@
-import type { Block, Story } from './model.js';
+import type { Block, Chapter, Story } from './model.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 /** Words of the story text (paragraphs and notes), as a reader's word count would give them. */
 export function countWords(story: Story): number {
-  let count = 0;
-  for (const chapter of story.chapters) for (const block of chapter.blocks) count += blockWords(block);
-  return count;
+  return story.chapters.reduce((n, chapter) => n + countChapterWords(chapter), 0);
+}
+
+export function countChapterWords(chapter: Chapter): number {
+  return chapter.blocks.reduce((n, block) => n + blockWords(block), 0);
 }
 
 function blockWords(block: Block): number {

@@ -89,3 +89,15 @@ export function assertNoActiveContent(doc: Parameters<typeof all>[0], name: stri
     }
   }
 }
+
+/** Each markup entry of a book (XHTML, OPF, NCX) with its text, for checks on every character it holds. */
+export async function markupEntries(epub: OpenedEpub): Promise<Array<[name: string, text: string]>> {
+  const names = epub.entries.filter((e) => /\.(x?html|opf|ncx)$/.test(e));
+  return Promise.all(names.map(async (name) => [name, await epub.text(name)] as [string, string]));
+}
+
+/** No U+FFFD (a decoding failure) and none of ficbind's own private-use marks (U+E000–U+E003) left in a text. */
+export function assertNoBrokenCharacters(text: string, where: string): void {
+  assert.ok(!text.includes('\uFFFD'), `${where} holds no U+FFFD`);
+  assert.ok(!/[\uE000-\uE003]/.test(text), `${where} holds no private-use mark`);
+}

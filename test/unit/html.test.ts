@@ -5,12 +5,10 @@ import { EM_CLOSE, EM_OPEN } from '../../src/clean/emphasis-marks.js';
 import { htmlToLines, withLineMarks } from '../../src/formats/html-lines.js';
 import { readHtml } from '../../src/formats/html.js';
 import { parseStory } from '../../src/story/parse-story.js';
-import type { Block, Inline } from '../../src/story/model.js';
+import { showBlock, showInlines } from '../helpers/show-blocks.js';
 
 const lines = (html: string) => htmlToLines(withLineMarks(html, 1), 1);
 const texts = (html: string) => lines(html).map((l) => l.text);
-const show = (inlines: Inline[]) => inlines.map((i) => (i.kind === 'em' ? `<${i.text}>` : i.text)).join('');
-const showBlock = (b: Block) => (b.kind === 'paragraph' ? show(b.inlines) : b.kind === 'scene-break' ? '***' : b.kind);
 
 function parseHtml(text: string, path = 'story.html') {
   const parsed = parseStory({ path, files: [{ path, text, modified: 1 }] });
@@ -64,12 +62,12 @@ describe('HTML → lines', () => {
 
 describe('explicit emphasis marks in parseEmphasis', () => {
   it('take emphasis anywhere, and still read *x* outside them', () => {
-    assert.equal(show(parseEmphasis(`${EM_OPEN}un${EM_CLOSE}believable and *so* on`)), '<un>believable and <so> on');
+    assert.equal(showInlines(parseEmphasis(`${EM_OPEN}un${EM_CLOSE}believable and *so* on`)), '<un>believable and <so> on');
   });
 
   it('join neighbouring emphasis and drop unpaired marks, so no mark reaches a book', () => {
     assert.deepEqual(parseEmphasis(`${EM_OPEN}a${EM_CLOSE}${EM_OPEN}b${EM_CLOSE}`), [{ kind: 'em', text: 'ab' }]);
-    assert.equal(show(parseEmphasis(`x ${EM_CLOSE}y ${EM_OPEN}z`)), 'x y z');
+    assert.equal(showInlines(parseEmphasis(`x ${EM_CLOSE}y ${EM_OPEN}z`)), 'x y z');
   });
 });
 

@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readMarkdown } from '../../src/formats/markdown.js';
 import { parseStory } from '../../src/story/parse-story.js';
-import type { Block, Inline } from '../../src/story/model.js';
+import { showBlock } from '../helpers/show-blocks.js';
 
-const show = (inlines: Inline[]) => inlines.map((i) => (i.kind === 'em' ? `<${i.text}>` : i.text)).join('');
-const showBlock = (b: Block) => (b.kind === 'paragraph' ? show(b.inlines) : b.kind === 'scene-break' ? '***' : b.kind);
 
 function parseMarkdown(text: string, path = 'story.md') {
   const parsed = parseStory({ path, files: [{ path, text, modified: 1 }] });
