@@ -23,15 +23,15 @@ export interface MadeBook {
 export async function makeBook(job: BookJob): Promise<MadeBook> {
   const diagnostics: Diagnostic[] = [];
   const { book } = job;
-  const withCover: Book = book.cover || !job.generateCover ? book : { ...book, cover: drawnCover(book, diagnostics) };
+  const withCover: Book = book.cover || !job.generateCover ? book : { ...book, cover: await drawnCover(book, diagnostics) };
   const files = renderBook(withCover);
   const epub = await pack(files, book.modified);
   return { epub, ...(job.kobo ? { kepub: await pack(toKepub(files), book.modified) } : {}), diagnostics };
 }
 
 /** A cover drawn from the book's title, author and series, for a book with no cover image. */
-function drawnCover(book: Book, diagnostics: Diagnostic[]): Cover {
-  const generated = generateCover(book);
+async function drawnCover(book: Book, diagnostics: Diagnostic[]): Promise<Cover> {
+  const generated = await generateCover(book);
   if (generated.charactersFromSystemFonts.length > 0) {
     diagnostics.push(
       diagnostic('info', 'cover/system-fonts', book.stories[0]?.source ?? book.fileName, `the generated cover draws ${generated.charactersFromSystemFonts.join('')} with this machine's fonts`, {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
 import { slug } from '../book/file-names.js';
 import type { Book, Cover } from '../book/model.js';
 import { charactersWithoutBundledFont, COVER_FONT_FAMILY, coverFontOptions } from './cover-fonts.js';
@@ -47,17 +48,27 @@ export interface GeneratedCover {
   charactersFromSystemFonts: string[];
 }
 
+// libvips keeps recent operations and their pixels for reuse; every cover is drawn once.
+sharp.cache(false);
+
 /**
  * A PNG cover (1200×1800) showing the book's title, author, and series and part. Deterministic:
  * the same book gives the same bytes. Long titles wrap and shrink; right-to-left titles keep
  * their direction.
+ *
+ * Two libraries, each for what it does best (docs/decisions.md): resvg lays the text out with the
+ * bundled fonts (shaping, per-character fallback) and writes it as outlines; sharp (libvips)
+ * rasterises that SVG and encodes the PNG, about 4× faster than resvg-js does both, and off the
+ * JavaScript thread, so covers are drawn while the next books are rendered.
  */
-export function generateCover(book: Pick<Book, 'title' | 'authors' | 'series' | 'stories'>): GeneratedCover {
+export async function generateCover(book: Pick<Book, 'title' | 'authors' | 'series' | 'stories'>): Promise<GeneratedCover> {
   const text = coverText(book);
   const missing = charactersWithoutBundledFont([text.series, text.part, text.title, text.author].join(' '));
   const fonts = coverFontOptions(missing.length > 0);
-  const svg = coverSvg(text, measurer(fonts));
-  const png = new Resvg(svg, { font: fonts, logLevel: 'off' }).render().asPng();
+  const svg = coverSvg(text, measurer(fonts, missing.length > 0));
+  const outlined = new Resvg(svg, { font: fonts, logLevel: 'off' }).toString();
+  // The background is opaque: RGB without an alpha channel, which some readers' thumbnailers mishandle.
+  const png = await sharp(Buffer.from(outlined)).removeAlpha().png({ compressionLevel: 6 }).toBuffer();
   return { cover: { data: new Uint8Array(png), mediaType: 'image/png' }, charactersFromSystemFonts: missing };
 }
 
@@ -112,17 +123,25 @@ function drawable(text: string, max: number): string {
 
 type ResvgFonts = ReturnType<typeof coverFontOptions>;
 
+/**
+ * Widths measured so far, by fonts, weight and text. Authors, series names and common words come
+ * back cover after cover, and each measurement is a resvg layout (about 1 ms): kept across covers,
+ * up to a bound.
+ */
+const measuredWidths = new Map<string, number>();
+const MAX_MEASURED_WIDTHS = 20_000;
+
 /** Width of a text in pixels at a size, from resvg's own layout (shaping and fallback included). */
-function measurer(fonts: ResvgFonts): Measure {
-  const widths = new Map<string, number>();
+function measurer(fonts: ResvgFonts, systemFonts: boolean): Measure {
   return (text, size, weight) => {
-    const key = `${weight} ${text}`;
-    let width = widths.get(key);
+    const key = `${systemFonts ? 'system' : 'bundled'} ${weight} ${text}`;
+    let width = measuredWidths.get(key);
     if (width === undefined) {
       const document = svgDocument(WIDTH * 20, MEASURE_SIZE * 2);
       textElement(document.root, { text, x: WIDTH * 10, y: MEASURE_SIZE, size: MEASURE_SIZE, weight, fill: '#000' });
       width = new Resvg(document.end({ prettyPrint: false }), { font: fonts, logLevel: 'off' }).getBBox()?.width ?? 0;
-      widths.set(key, width);
+      if (measuredWidths.size >= MAX_MEASURED_WIDTHS) measuredWidths.clear();
+      measuredWidths.set(key, width);
     }
     return (width * size) / MEASURE_SIZE;
   };

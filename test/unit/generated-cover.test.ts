@@ -57,17 +57,17 @@ function inkShare(png: Uint8Array, from: number, to: number): number {
 }
 
 describe('generated cover', () => {
-  it('gives the same bytes for the same book, and different bytes for another title', () => {
-    const first = generateCover(book('The Far Shore', { series: { name: 'The Lantern Road', part: 2, total: 3 } }));
-    const again = generateCover(book('The Far Shore', { series: { name: 'The Lantern Road', part: 2, total: 3 } }));
+  it('gives the same bytes for the same book, and different bytes for another title', async () => {
+    const first = await generateCover(book('The Far Shore', { series: { name: 'The Lantern Road', part: 2, total: 3 } }));
+    const again = await generateCover(book('The Far Shore', { series: { name: 'The Lantern Road', part: 2, total: 3 } }));
     assert.deepEqual(first.cover.data, again.cover.data);
-    assert.notDeepEqual(generateCover(book('The Near Shore')).cover.data, first.cover.data);
+    assert.notDeepEqual((await generateCover(book('The Near Shore'))).cover.data, first.cover.data);
     assert.equal(first.cover.mediaType, 'image/png');
     assert.deepEqual(first.charactersFromSystemFonts, [], 'drawn with the bundled fonts only, so the same on every machine');
   });
 
-  it('is a valid 1200×1800 PNG of reasonable size with text drawn in the title area', () => {
-    const { cover } = generateCover(book('Salt and Static'));
+  it('is a valid 1200×1800 PNG of reasonable size with text drawn in the title area', async () => {
+    const { cover } = await generateCover(book('Salt and Static'));
     const png = decodePng(cover.data);
     assert.equal(png.width, 1200);
     assert.equal(png.height, 1800);
@@ -76,18 +76,18 @@ describe('generated cover', () => {
     assert.equal(inkShare(cover.data, 300, 400), 0, 'nothing above it: no series');
   });
 
-  it('wraps and shrinks a long title, and still draws every script', () => {
+  it('wraps and shrinks a long title, and still draws every script', async () => {
     const long = 'A Very Long Title About the Clockmaker and the Seventeen Keys of the Drowned City Beneath the Harbour Wall';
     for (const title of [long, 'מסע אל הים הרחוק', 'الطريق المضيء إلى البحر', 'Dragons 🐉 & Tea ☕ 👩‍👩‍👧', 'Ёжик в тумане', 'Supercalifragilisticexpialidocious'.repeat(3)]) {
-      const { cover, charactersFromSystemFonts } = generateCover(book(title, { authors: ['דנה כהן', 'Wren <Alder> & Co'] }));
+      const { cover, charactersFromSystemFonts } = await generateCover(book(title, { authors: ['דנה כהן', 'Wren <Alder> & Co'] }));
       const png = decodePng(cover.data);
       assert.equal(png.width, 1200, title);
       assert.deepEqual(charactersFromSystemFonts, [], `${title}: the bundled fonts cover it`);
     }
   });
 
-  it('names the characters it must leave to the system fonts (CJK) and still makes a valid PNG', () => {
-    const { cover, charactersFromSystemFonts } = generateCover(book('星の王子', { authors: ['山田'] }));
+  it('names the characters it must leave to the system fonts (CJK) and still makes a valid PNG', async () => {
+    const { cover, charactersFromSystemFonts } = await generateCover(book('星の王子', { authors: ['山田'] }));
     decodePng(cover.data);
     assert.deepEqual(charactersFromSystemFonts, ['星', 'の', '王', '子', '山', '田']);
   });
@@ -162,7 +162,7 @@ describe('wrapText', () => {
 describe('a book with a generated cover', () => {
   it('has it as cover-image with a cover page, and passes EPUBCheck with no error or warning', async () => {
     const sample = await sampleBook('The Lantern Road');
-    const withCover: Book = { ...sample, cover: generateCover(sample).cover };
+    const withCover: Book = { ...sample, cover: (await generateCover(sample)).cover };
     const file = await packToFile(renderBook(withCover), 'generated-cover.epub');
     const epub = await openEpub(file);
     const { doc } = await packageDocument(epub);

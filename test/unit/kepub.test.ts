@@ -92,7 +92,7 @@ describe('addKoboSpans', () => {
 describe('toKepub', () => {
   it('adds spans to chapters and front matter, but not to the nav or the cover page; nothing else changes', async () => {
     const sample = await sampleBook('The Lantern Road');
-    const files = renderBook({ ...sample, cover: generateCover(sample).cover });
+    const files = renderBook({ ...sample, cover: (await generateCover(sample)).cover });
     const kepub = toKepub(files);
     assert.deepEqual(
       kepub.map((f) => f.path),
@@ -113,7 +113,7 @@ describe('toKepub', () => {
   it('makes kepubs that pass EPUBCheck with no error or warning', async () => {
     const books: Book[] = await sampleBooks();
     const lantern = books.find((b) => b.title === 'The Lantern Road')!;
-    const withCover: Book = { ...lantern, cover: generateCover(lantern).cover };
+    const withCover: Book = { ...lantern, cover: (await generateCover(lantern)).cover };
     for (const book of [withCover, books.find((b) => b.title === 'The Paper Garden')!]) {
       const file = await packToFile(toKepub(renderBook(book)), `${book.fileName}.kepub.epub`);
       assert.deepEqual(problems(await epubcheck(file)), [], book.title);
