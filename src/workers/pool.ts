@@ -1,4 +1,6 @@
 import { Piscina } from 'piscina';
+// Also loads sharp in the main thread, which must happen before any worker loads it: its shared
+// libraries would otherwise be unloaded when a worker ends (lovell/sharp#2263).
 import { makeBook, type BookJob, type MadeBook } from '../make-book.js';
 
 // Starting a worker (and, from source, the TypeScript loader in it) costs more than a few small
