@@ -17,7 +17,7 @@ import { applyConfig, checkConfigPaths, configCover, excludeSources } from './co
 import { loadConfig } from './config/load.js';
 import { countWords } from './story/count-words.js';
 import { parseStory, type ParsedStory } from './story/parse-story.js';
-import type { Story } from './story/model.js';
+import type { Chapter, Story } from './story/model.js';
 
 export interface WrittenBook {
   /** Path of the written `.epub`. */
@@ -81,9 +81,13 @@ export async function plan(partial: Partial<BuildOptions> = {}, cache?: BuildCac
   if (loaded) checkConfigPaths(config, discovered.sources, loaded.file);
   const { sources, diagnostics: excluded } = loaded ? excludeSources(discovered.sources, config, loaded.file) : { sources: discovered.sources, diagnostics: [] };
   diagnostics.push(...excluded);
+  // A few at a time, so reading cache entries overlaps; the results are taken in source order.
+  const parsedStories: ParsedStory[] = [];
+  await inLanes(sources, 8, async (source, index) => {
+    parsedStories[index] = await parseCached(source, options, cache, code);
+  });
   let stories: Story[] = [];
-  for (const source of sources) {
-    const parsed = await parseCached(source, options, cache, code);
+  for (const parsed of parsedStories) {
     diagnostics.push(...parsed.diagnostics);
     if (parsed.story) stories.push(parsed.story);
   }
@@ -137,7 +141,7 @@ export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHoo
       try {
         const withCover: Book = cover ? { ...book, cover } : book;
         // The key covers the cover file and the wish for a drawn one: drawing is the slow part, so it comes after.
-        const key = cache ? bookKey(withCover, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`) : '';
+        const key = cache ? bookKey(withCover, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`, (chapters) => parsedChapters.get(chapters)?.key) : '';
         const upToDate = cache !== undefined && (await cache.isFresh(target, key)) && (!options.kobo || (await cache.isFresh(koboTarget, key)));
         if (!upToDate) {
           emit({ kind: 'book-started', title: book.title, index });
@@ -181,16 +185,33 @@ async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T, in
   await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
 }
 
+/**
+ * For chapters that came through the cache: the key of the parse that made them and their word
+ * count. A rebuild then neither hashes nor counts the text of an unchanged story again (the
+ * chapters are the same array wherever the story goes: config and grouping copy stories, not chapters).
+ */
+const parsedChapters = new WeakMap<readonly Chapter[], { key: string; words: number }>();
+
 /** Parse and clean one story, or take both from the cache when its files and options are unchanged. */
 async function parseCached(source: StorySource, options: BuildOptions, cache: BuildCache | undefined, code: string): Promise<ParsedStory> {
   const parseOptions = { keepJunk: options.keepJunk, notes: options.notes, typography: options.typography };
-  const key = cache ? storyKey(source, parseOptions, code) : '';
-  const cached = await cache?.story(key);
-  if (cached) return cached;
-  const parsed = parseStory(source, { keepJunk: options.keepJunk });
-  const cleaned: ParsedStory = parsed.story ? cleanStory(parsed.story, options, parsed.diagnostics) : parsed;
-  await cache?.saveStory(key, cleaned).catch(() => undefined);
+  if (!cache) return parseAndClean(source, options);
+  const key = storyKey(source, parseOptions, code);
+  const cached = await cache.story(key);
+  if (cached) {
+    if (cached.story && cached.words !== undefined) parsedChapters.set(cached.story.chapters, { key, words: cached.words });
+    return cached;
+  }
+  const cleaned = parseAndClean(source, options);
+  const words = cleaned.story ? countWords(cleaned.story) : undefined;
+  if (cleaned.story && words !== undefined) parsedChapters.set(cleaned.story.chapters, { key, words });
+  await cache.saveStory(key, { ...cleaned, ...(words !== undefined ? { words } : {}) }).catch(() => undefined);
   return cleaned;
+}
+
+function parseAndClean(source: StorySource, options: BuildOptions): ParsedStory {
+  const parsed = parseStory(source, { keepJunk: options.keepJunk });
+  return parsed.story ? cleanStory(parsed.story, options, parsed.diagnostics) : parsed;
 }
 
 /** The story-wide clean transforms: author's notes placed, then typography. */
@@ -206,7 +227,7 @@ function summarise(book: Book, target: string, upToDate: boolean): WrittenBook {
     title: book.title,
     stories: book.stories.map((s) => s.source),
     chapters: book.stories.reduce((n, s) => n + s.chapters.length, 0),
-    words: book.stories.reduce((n, s) => n + countWords(s), 0),
+    words: book.stories.reduce((n, s) => n + (parsedChapters.get(s.chapters)?.words ?? countWords(s)), 0),
     upToDate,
   };
 }

@@ -14,6 +14,11 @@ interface BookEntry {
   mtimeMs: number;
 }
 
+/** A parsed story as cached, with its word count so an unchanged story is not counted again. */
+export interface CachedStory extends ParsedStory {
+  words?: number;
+}
+
 interface Manifest {
   books: Record<string, BookEntry>;
 }
@@ -35,11 +40,11 @@ export class BuildCache {
     return cache;
   }
 
-  async story(key: string): Promise<ParsedStory | undefined> {
-    return readJson<ParsedStory>(this.storyPath(key));
+  async story(key: string): Promise<CachedStory | undefined> {
+    return readJson<CachedStory>(this.storyPath(key));
   }
 
-  async saveStory(key: string, parsed: ParsedStory): Promise<void> {
+  async saveStory(key: string, parsed: CachedStory): Promise<void> {
     await writeJson(this.storyPath(key), parsed);
   }
 
