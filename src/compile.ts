@@ -3,21 +3,20 @@ import path from 'node:path';
 import { groupIntoBooks } from './book/group.js';
 import type { Book } from './book/model.js';
 import { BuildCache, codeFingerprint } from './cache/build-cache.js';
-import { bookKey, storyKey } from './cache/keys.js';
+import { ChapterSpill } from './cache/chapter-spill.js';
+import { bookKey } from './cache/keys.js';
 import { checkBooks } from './check/index.js';
-import { placeAuthorsNotes } from './clean/authors-notes.js';
-import { typesetStory } from './clean/typeset-story.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 import { listCovers, readCover } from './io/covers.js';
-import { discoverStories, type StorySource } from './io/discover.js';
+import { findStories, readStoryText, type FoundSource } from './io/discover.js';
 import { writeFileAtomic } from './io/write.js';
 import { bookMaker } from './workers/pool.js';
 import { DEFAULT_OPTIONS, resolveOptions, UsageError, type BuildOptions } from './options.js';
 import { applyConfig, checkConfigPaths, configCover, excludeSources } from './config/apply.js';
 import { loadConfig } from './config/load.js';
-import { countWords } from './story/count-words.js';
-import { parseStory, type ParsedStory } from './story/parse-story.js';
-import type { Chapter, Story } from './story/model.js';
+import type { ParsedStory } from './story/parse-story.js';
+import type { Story } from './story/model.js';
+import { chapterCount, chaptersKey, ChaptersLostError, parseInto, withChapters, wordCount, type StoryStore } from './story-store.js';
 
 export interface WrittenBook {
   /** Path of the written `.epub`. */
@@ -54,8 +53,8 @@ export interface BuildPlan {
   options: BuildOptions;
   /** The books a build would write, in order, with their stories and chapters (not rendered). */
   books: Book[];
-  /** Every story source read, with its files (paths, encodings). */
-  sources: StorySource[];
+  /** Every story source found, with its files (paths, encodings; not their text). */
+  sources: FoundSource[];
   diagnostics: Diagnostic[];
   /** The config file read at the input root, if any. */
   configFile?: string;
@@ -66,9 +65,9 @@ export interface BuildPlan {
 /**
  * read → parse → clean → group: everything up to rendering, for `ficbind list` and for build().
  * A config file at the input root is read first; a bad one stops here (ConfigError), before any
- * book is written.
+ * book is written. Through build()'s store, the stories' chapters are set aside (story-store.ts).
  */
-export async function plan(partial: Partial<BuildOptions> = {}, cache?: BuildCache, code = ''): Promise<BuildPlan> {
+export async function plan(partial: Partial<BuildOptions> = {}, store: StoryStore = { code: '' }): Promise<BuildPlan> {
   const input = partial.input ?? DEFAULT_OPTIONS.input;
   await requireFolder(input);
   const loaded = await loadConfig(input);
@@ -76,15 +75,18 @@ export async function plan(partial: Partial<BuildOptions> = {}, cache?: BuildCac
   const fromConfig: Partial<BuildOptions> = { ...(config.book ? { book: config.book } : {}), ...(config.language ? { language: config.language } : {}) };
   const options = resolveOptions({ sourceDateEpoch: sourceDateEpochFromEnv(), ...fromConfig, ...partial });
 
-  const discovered = await discoverStories(options.input);
+  const discovered = await findStories(options.input);
   const diagnostics = discovered.diagnostics;
   if (loaded) checkConfigPaths(config, discovered.sources, loaded.file);
   const { sources, diagnostics: excluded } = loaded ? excludeSources(discovered.sources, config, loaded.file) : { sources: discovered.sources, diagnostics: [] };
   diagnostics.push(...excluded);
-  // A few at a time, so reading cache entries overlaps; the results are taken in source order.
+  // A few at a time, so reading files and cache entries overlaps; the results are taken in source
+  // order. Each story's text is read here again and let go once it is parsed.
   const parsedStories: ParsedStory[] = [];
-  await inLanes(sources, 8, async (source, index) => {
-    parsedStories[index] = await parseCached(source, options, cache, code);
+  await inLanes(sources, 4, async (found, index) => {
+    const read = await readStoryText(options.input, found);
+    parsedStories[index] = read.source ? await parseInto(store, read.source, options) : { diagnostics: [] };
+    parsedStories[index].diagnostics.unshift(...read.diagnostics);
   });
   let stories: Story[] = [];
   for (const parsed of parsedStories) {
@@ -118,11 +120,22 @@ export async function plan(partial: Partial<BuildOptions> = {}, cache?: BuildCac
  */
 export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
   const started = performance.now();
-  const emit = hooks.onEvent ?? (() => undefined);
   const cacheFolder = partial.cache ?? DEFAULT_OPTIONS.cache;
   const cache = cacheFolder === false ? undefined : await BuildCache.open(cacheFolder);
-  const code = cache ? await codeFingerprint() : '';
-  const { options, books, diagnostics, configCovers } = await plan(partial, cache, code);
+  // Without a cache, parsed chapters wait for their book in a spill folder (failing that, in memory).
+  const spill = cache ? undefined : await ChapterSpill.open().catch(() => undefined);
+  const store: StoryStore = cache ? { cache, code: await codeFingerprint() } : { code: '', ...(spill ? { spill } : {}) };
+  try {
+    return await buildFrom(store, partial, hooks, started);
+  } finally {
+    await spill?.remove().catch(() => undefined);
+  }
+}
+
+async function buildFrom(store: StoryStore, partial: Partial<BuildOptions>, hooks: BuildHooks, started: number): Promise<BuildResult> {
+  const { cache, code } = store;
+  const emit = hooks.onEvent ?? (() => undefined);
+  const { options, books, diagnostics, configCovers } = await plan(partial, store);
 
   emit({ kind: 'planned', books: books.length });
   const covers = await listCovers(options.covers);
@@ -141,11 +154,11 @@ export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHoo
       try {
         const withCover: Book = cover ? { ...book, cover } : book;
         // The key covers the cover file and the wish for a drawn one: drawing is the slow part, so it comes after.
-        const key = cache ? bookKey(withCover, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`, (chapters) => parsedChapters.get(chapters)?.key) : '';
+        const key = cache ? bookKey(withCover, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`, chaptersKey) : '';
         const upToDate = cache !== undefined && (await cache.isFresh(target, key)) && (!options.kobo || (await cache.isFresh(koboTarget, key)));
         if (!upToDate) {
           emit({ kind: 'book-started', title: book.title, index });
-          const made = await maker.make({ book: withCover, generateCover: options.cover, kobo: options.kobo });
+          const made = await maker.make({ book: await withChapters(withCover), generateCover: options.cover, kobo: options.kobo });
           own.push(...made.diagnostics);
           await writeFileAtomic(target, made.epub);
           await cache?.recordBook(target, key);
@@ -157,6 +170,10 @@ export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHoo
         done[index] = summarise(book, target, upToDate);
         emit({ kind: 'book-done', book: done[index], index });
       } catch (error) {
+        if (error instanceof ChaptersLostError) {
+          own.push(diagnostic('error', 'cache/lost', error.source, error.message, { hint: 'Run the build again: the story is parsed anew.' }));
+          return;
+        }
         own.push(
           diagnostic('error', 'output/write-failed', target, `could not write the book: ${(error as Error).message}`, {
             hint: 'Check that the output folder exists and is writable, and that the disk is not full.',
@@ -185,49 +202,13 @@ async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T, in
   await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
 }
 
-/**
- * For chapters that came through the cache: the key of the parse that made them and their word
- * count. A rebuild then neither hashes nor counts the text of an unchanged story again (the
- * chapters are the same array wherever the story goes: config and grouping copy stories, not chapters).
- */
-const parsedChapters = new WeakMap<readonly Chapter[], { key: string; words: number }>();
-
-/** Parse and clean one story, or take both from the cache when its files and options are unchanged. */
-async function parseCached(source: StorySource, options: BuildOptions, cache: BuildCache | undefined, code: string): Promise<ParsedStory> {
-  const parseOptions = { keepJunk: options.keepJunk, notes: options.notes, typography: options.typography };
-  if (!cache) return parseAndClean(source, options);
-  const key = storyKey(source, parseOptions, code);
-  const cached = await cache.story(key);
-  if (cached) {
-    if (cached.story && cached.words !== undefined) parsedChapters.set(cached.story.chapters, { key, words: cached.words });
-    return cached;
-  }
-  const cleaned = parseAndClean(source, options);
-  const words = cleaned.story ? countWords(cleaned.story) : undefined;
-  if (cleaned.story && words !== undefined) parsedChapters.set(cleaned.story.chapters, { key, words });
-  await cache.saveStory(key, { ...cleaned, ...(words !== undefined ? { words } : {}) }).catch(() => undefined);
-  return cleaned;
-}
-
-function parseAndClean(source: StorySource, options: BuildOptions): ParsedStory {
-  const parsed = parseStory(source, { keepJunk: options.keepJunk });
-  return parsed.story ? cleanStory(parsed.story, options, parsed.diagnostics) : parsed;
-}
-
-/** The story-wide clean transforms: author's notes placed, then typography. */
-function cleanStory(story: Story, options: BuildOptions, parseDiagnostics: readonly Diagnostic[]): ParsedStory {
-  const notes = placeAuthorsNotes(story, options.notes);
-  const diagnostics = [...parseDiagnostics, ...notes.diagnostics];
-  return { story: options.typography ? typesetStory(notes.story) : notes.story, diagnostics };
-}
-
 function summarise(book: Book, target: string, upToDate: boolean): WrittenBook {
   return {
     path: target,
     title: book.title,
     stories: book.stories.map((s) => s.source),
-    chapters: book.stories.reduce((n, s) => n + s.chapters.length, 0),
-    words: book.stories.reduce((n, s) => n + (parsedChapters.get(s.chapters)?.words ?? countWords(s)), 0),
+    chapters: book.stories.reduce((n, s) => n + chapterCount(s), 0),
+    words: book.stories.reduce((n, s) => n + wordCount(s), 0),
     upToDate,
   };
 }

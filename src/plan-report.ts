@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BuildPlan } from './compile.js';
 import { formatDiagnostic } from './diagnostics.js';
-import type { StorySource } from './io/discover.js';
+import type { FoundSource } from './io/discover.js';
 import { formatOf } from './formats/index.js';
 import { plural } from './plural.js';
 import { countChapterWords, countWords } from './story/count-words.js';
@@ -26,7 +26,7 @@ export function planJson(plan: BuildPlan): object {
   };
 }
 
-function storyJson(story: Story, source: StorySource | undefined): object {
+function storyJson(story: Story, source: FoundSource | undefined): object {
   return {
     source: story.source,
     title: story.meta.title,

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/write.js';
-import type { ParsedStory } from '../story/parse-story.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Chapter, Story } from '../story/model.js';
 
 const MANIFEST = 'manifest.json';
 
@@ -14,9 +15,16 @@ interface BookEntry {
   mtimeMs: number;
 }
 
-/** A parsed story as cached, with its word count so an unchanged story is not counted again. */
-export interface CachedStory extends ParsedStory {
-  words?: number;
+/**
+ * A parsed story as cached, without its chapters: what a build needs to group the story and key
+ * its book. The chapters are kept apart and read only when the story's book is made, so a rebuild
+ * reads little and a build never holds every story's text at once.
+ */
+export interface CachedStory {
+  story?: Omit<Story, 'chapters'>;
+  diagnostics: Diagnostic[];
+  words: number;
+  chapterCount: number;
 }
 
 interface Manifest {
@@ -41,11 +49,24 @@ export class BuildCache {
   }
 
   async story(key: string): Promise<CachedStory | undefined> {
-    return readJson<CachedStory>(this.storyPath(key));
+    return readJson<CachedStory>(this.storyPath(key, 'json'));
   }
 
-  async saveStory(key: string, parsed: CachedStory): Promise<void> {
-    await writeJson(this.storyPath(key), parsed);
+  /** The chapters of the story saved under `key`; undefined when the entry is gone or damaged. */
+  async chapters(key: string): Promise<Chapter[] | undefined> {
+    const chapters = await readJson<Chapter[]>(this.storyPath(key, 'chapters.json'));
+    return Array.isArray(chapters) ? chapters : undefined;
+  }
+
+  /** Forgets a story whose chapters were found missing, so the next build parses it again. */
+  async forgetStory(key: string): Promise<void> {
+    await rm(this.storyPath(key, 'json'), { force: true });
+  }
+
+  /** Chapters first: an entry whose story is there always has its chapters. */
+  async saveStory(key: string, entry: CachedStory, chapters: readonly Chapter[]): Promise<void> {
+    await writeJson(this.storyPath(key, 'chapters.json'), chapters);
+    await writeJson(this.storyPath(key, 'json'), entry);
   }
 
   /** True when `target` still holds the book made from `key`. */
@@ -65,8 +86,8 @@ export class BuildCache {
     await writeJson(path.join(this.folder, MANIFEST), this.manifest);
   }
 
-  private storyPath(key: string): string {
-    return path.join(this.folder, 'stories', key.slice(0, 2), `${key}.json`);
+  private storyPath(key: string, extension: 'json' | 'chapters.json'): string {
+    return path.join(this.folder, 'stories', key.slice(0, 2), `${key}.${extension}`);
   }
 }
 

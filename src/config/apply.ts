@@ -2,13 +2,13 @@ import picomatch from 'picomatch';
 import { slug } from '../book/file-names.js';
 import type { Book } from '../book/model.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { StorySource } from '../io/discover.js';
+import type { FoundSource } from '../io/discover.js';
 import type { Story } from '../story/model.js';
 import { ConfigError } from './load.js';
 import type { Config } from './schema.js';
 
 /** Sources the config's `exclude` patterns leave out, each reported. */
-export function excludeSources(sources: readonly StorySource[], config: Config, configFile: string): { sources: StorySource[]; diagnostics: Diagnostic[] } {
+export function excludeSources(sources: readonly FoundSource[], config: Config, configFile: string): { sources: FoundSource[]; diagnostics: Diagnostic[] } {
   const patterns = config.exclude ?? [];
   if (patterns.length === 0) return { sources: [...sources], diagnostics: [] };
   const matches = picomatch(patterns, { dot: true });
@@ -22,7 +22,7 @@ export function excludeSources(sources: readonly StorySource[], config: Config, 
 }
 
 /** Every story path the config names must be a story ficbind found: a typo would otherwise do nothing, silently. */
-export function checkConfigPaths(config: Config, sources: readonly StorySource[], configFile: string): void {
+export function checkConfigPaths(config: Config, sources: readonly FoundSource[], configFile: string): void {
   const known = new Set(sources.map((s) => s.path));
   const problems: string[] = [];
   (config.series ?? []).forEach((entry, i) =>

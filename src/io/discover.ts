@@ -1,8 +1,10 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { detached } from '../detached.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { FORMAT_EXTENSIONS } from '../formats/index.js';
 import { arrangeSources } from '../story/source-layout.js';
+import { readSourceFacts, type SourceFacts } from '../story/source-facts.js';
 import { decodeText, looksBinary } from './decode.js';
 import { compareNatural } from './natural-order.js';
 
@@ -17,28 +19,48 @@ export interface SourceFile {
   encoding?: string;
 }
 
+/** A story file as found: where it is and how it reads, its text left on disk until it is parsed. */
+export type FoundFile = Omit<SourceFile, 'text'>;
+
 /** What becomes one story: a single file, or a folder holding one file per chapter. */
-export interface StorySource {
+export interface StorySource<F extends FoundFile = SourceFile> {
   path: string;
-  files: SourceFile[];
+  files: F[];
 }
 
-export interface Discovery {
-  sources: StorySource[];
+export type FoundSource = StorySource<FoundFile>;
+
+export interface Discovery<F extends FoundFile = SourceFile> {
+  sources: Array<StorySource<F>>;
   diagnostics: Diagnostic[];
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
 
+/** The stories in the input folder (findStories), each file read and decoded. */
+export async function discoverStories(inputDir: string): Promise<Discovery> {
+  const found = await findStories(inputDir);
+  const sources: StorySource[] = [];
+  for (const source of found.sources) {
+    const read = await readStoryText(inputDir, source);
+    if (read.source) sources.push(read.source);
+    found.diagnostics.push(...read.diagnostics);
+  }
+  return { sources, diagnostics: found.diagnostics };
+}
+
 /**
  * Finds the stories in the input folder: each story file (`.txt`, `.html`, `.md`, …) at the top
  * is a story, each subfolder is a story whose story files are its chapters in natural order.
  * Then (source-layout.ts) a subfolder of distinct stories becomes one story per file, and
- * top-level files that are chapters of one story become that story.
+ * top-level files that are chapters of one story become that story. Each file is read once, for
+ * what it says about itself; its text is not kept (readStoryText reads it again to parse it), so
+ * finding a library of any size holds no more than one file's text at a time.
  */
-export async function discoverStories(inputDir: string): Promise<Discovery> {
+export async function findStories(inputDir: string): Promise<Discovery<FoundFile>> {
   const diagnostics: Diagnostic[] = [];
-  const sources: StorySource[] = [];
+  const sources: FoundSource[] = [];
+  const facts = new Map<FoundFile, SourceFacts>();
   const inputReal = await realpath(inputDir);
   const entries = (await readdir(inputDir)).sort(compareNatural);
   for (const name of entries) {
@@ -52,15 +74,15 @@ export async function discoverStories(inputDir: string): Promise<Discovery> {
         diagnostics.push(diagnostic('warning', 'input/link-loop', name, 'this folder links back to the input folder; skipped'));
         continue;
       }
-      const files = await readChapterFolder(inputDir, full, diagnostics);
+      const files = await readChapterFolder(inputDir, full, diagnostics, facts);
       if (files.length > 0) sources.push({ path: name, files });
       else diagnostics.push(diagnostic('warning', 'input/empty-folder', name, 'folder holds no chapter files (.txt, .html, .md); skipped'));
     } else if (kind === 'file' && isStoryFile(name)) {
-      const file = await readSource(inputDir, full, diagnostics);
+      const file = await readSource(inputDir, full, diagnostics, facts);
       if (file) sources.push({ path: file.path, files: [file] });
     }
   }
-  const layout = arrangeSources(sources);
+  const layout = arrangeSources(sources, (file) => facts.get(file) ?? {});
   return { sources: layout.sources, diagnostics: [...diagnostics, ...layout.diagnostics] };
 }
 
@@ -80,9 +102,9 @@ async function entryKind(full: string, shown: string, diagnostics: Diagnostic[])
   return undefined;
 }
 
-async function readChapterFolder(inputDir: string, folder: string, diagnostics: Diagnostic[]): Promise<SourceFile[]> {
+async function readChapterFolder(inputDir: string, folder: string, diagnostics: Diagnostic[], facts: Map<FoundFile, SourceFacts>): Promise<FoundFile[]> {
   const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort(compareNatural);
-  const files: SourceFile[] = [];
+  const files: FoundFile[] = [];
   for (const name of names) {
     const full = path.join(folder, name);
     const shown = relative(inputDir, full);
@@ -91,7 +113,7 @@ async function readChapterFolder(inputDir: string, folder: string, diagnostics: 
       diagnostics.push(diagnostic('info', 'input/nested-folder', shown, 'chapter folders are read one level deep; this subfolder is skipped'));
     }
     if (kind !== 'file' || !isStoryFile(name)) continue;
-    const file = await readSource(inputDir, full, diagnostics);
+    const file = await readSource(inputDir, full, diagnostics, facts);
     if (file) files.push(file);
   }
   return files;
@@ -102,7 +124,36 @@ function isStoryFile(name: string): boolean {
   return TEXT_EXTENSIONS.has(ext) || FORMAT_EXTENSIONS.has(ext);
 }
 
-async function readSource(inputDir: string, full: string, diagnostics: Diagnostic[]): Promise<SourceFile | undefined> {
+/** Reads one file for what it says about itself (its facts); the text is not kept. */
+async function readSource(inputDir: string, full: string, diagnostics: Diagnostic[], facts: Map<FoundFile, SourceFacts>): Promise<FoundFile | undefined> {
+  const file = await readFileText(inputDir, full, diagnostics);
+  if (!file) return undefined;
+  const found: FoundFile = { path: file.path, modified: file.modified, ...(file.encoding ? { encoding: file.encoding } : {}) };
+  facts.set(found, detached(readSourceFacts(file)));
+  return found;
+}
+
+/**
+ * A found story with its files' text, read again, to parse. The diagnostics of decoding were
+ * given when the story was found and are not repeated; a file that cannot be read now is reported.
+ */
+export async function readStoryText(inputDir: string, source: FoundSource): Promise<{ source?: StorySource; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const files: SourceFile[] = [];
+  for (const file of source.files) {
+    const said: Diagnostic[] = [];
+    const read = await readFileText(inputDir, path.join(inputDir, ...file.path.split('/')), said);
+    if (read) files.push({ ...file, text: read.text });
+    else diagnostics.push(...said.filter((d) => d.severity === 'error'));
+  }
+  if (files.length < source.files.length) {
+    diagnostics.push(diagnostic('error', 'input/changed', source.path, 'a file of this story could not be read again while building (changed or removed meanwhile?); no book made from it', { hint: 'Build again once the files are in place.' }));
+    return { diagnostics };
+  }
+  return { source: { path: source.path, files }, diagnostics };
+}
+
+async function readFileText(inputDir: string, full: string, diagnostics: Diagnostic[]): Promise<SourceFile | undefined> {
   const shown = relative(inputDir, full);
   try {
     const [bytes, stats] = await Promise.all([readFile(full), stat(full)]);

@@ -1,17 +1,17 @@
 import { slug } from '../book/file-names.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { SourceFile, StorySource } from '../io/discover.js';
+import type { FoundFile, SourceFile, StorySource } from '../io/discover.js';
 import { compareNatural } from '../io/natural-order.js';
 import { parseChapterHeading } from './chapter-heading.js';
 import { NUMBER_PATTERN } from './numbers.js';
 import { readSourceFacts, type SourceFacts } from './source-facts.js';
 
-export interface SourceLayout {
-  sources: StorySource[];
+export interface SourceLayout<F extends FoundFile = SourceFile> {
+  sources: Array<StorySource<F>>;
   diagnostics: Diagnostic[];
 }
 
-type Facts = (file: SourceFile) => SourceFacts;
+type Facts<F extends FoundFile = SourceFile> = (file: F) => SourceFacts;
 
 /**
  * What discovery found as files and folders → what is one story. A folder of distinct stories
@@ -20,10 +20,17 @@ type Facts = (file: SourceFile) => SourceFacts;
  * 2.html`, `story-ch2.txt`, pages of one archive story, or one title and author with differing
  * chapter numbers) become one story in chapter order. Pure; each decision is reported.
  */
-export function arrangeSources(sources: readonly StorySource[], facts: Facts = memoised(readSourceFacts)): SourceLayout {
+export function arrangeSources(sources: readonly StorySource[]): SourceLayout;
+/** The same for files whose text is not in memory: `facts` tells what each file says about itself. */
+export function arrangeSources<F extends FoundFile>(sources: ReadonlyArray<StorySource<F>>, facts: Facts<F>): SourceLayout<F>;
+export function arrangeSources<F extends FoundFile>(sources: ReadonlyArray<StorySource<F>>, facts?: Facts<F>): SourceLayout<F> {
+  return arrange(sources, facts ?? (memoised(readSourceFacts) as unknown as Facts<F>));
+}
+
+function arrange<F extends FoundFile>(sources: ReadonlyArray<StorySource<F>>, facts: Facts<F>): SourceLayout<F> {
   const diagnostics: Diagnostic[] = [];
-  const arranged: StorySource[] = [];
-  const singles: StorySource[] = [];
+  const arranged: Array<StorySource<F>> = [];
+  const singles: Array<StorySource<F>> = [];
   for (const source of sources) {
     if (!isFolder(source)) singles.push(source);
     else if (isSeriesFolder(source.files, facts)) {
@@ -38,7 +45,7 @@ export function arrangeSources(sources: readonly StorySource[], facts: Facts = m
   return { sources: arranged.sort((a, b) => compareNatural(a.path, b.path)), diagnostics };
 }
 
-function isFolder(source: StorySource): boolean {
+function isFolder(source: StorySource<FoundFile>): boolean {
   return source.files.length !== 1 || source.path !== source.files[0]?.path;
 }
 
@@ -47,7 +54,7 @@ function isFolder(source: StorySource): boolean {
  * markers aside) and none is a chapter heading, no file is named like a chapter (`ch2.txt`), and
  * the files do not open with a run of different chapter numbers.
  */
-export function isSeriesFolder(files: readonly SourceFile[], facts: Facts = readSourceFacts): boolean {
+export function isSeriesFolder<F extends FoundFile = SourceFile>(files: readonly F[], facts: Facts<F> = readSourceFacts as unknown as Facts<F>): boolean {
   if (files.length < 2) return false;
   const read = files.map(facts);
   if (read.some((f) => f.title === undefined || f.nameChapter !== undefined || isChapterTitle(f.title))) return false;
@@ -64,12 +71,12 @@ export function withoutChapterMarker(title: string): string {
   return title.replace(CHAPTER_MARKER, '').trim();
 }
 
-interface Candidate {
-  file: SourceFile;
+interface Candidate<F extends FoundFile> {
+  file: F;
   facts: SourceFacts;
 }
 
-type Grouping = (c: Candidate) => { key: string; chapter: number } | undefined;
+type Grouping = (c: Candidate<FoundFile>) => { key: string; chapter: number } | undefined;
 
 // Strongest evidence first; a file joins at most one story.
 const GROUPINGS: ReadonlyArray<[string, Grouping]> = [
@@ -82,23 +89,23 @@ const GROUPINGS: ReadonlyArray<[string, Grouping]> = [
 ];
 
 /** Top-level single files that are chapters of one story → one source each story, in chapter order. */
-function joinChapterFiles(singles: readonly StorySource[], facts: Facts, takenPaths: ReadonlySet<string>): SourceLayout {
-  let remaining: Candidate[] = singles.map((s) => ({ file: s.files[0] as SourceFile, facts: facts(s.files[0] as SourceFile) }));
-  const sources: StorySource[] = [];
+function joinChapterFiles<F extends FoundFile>(singles: ReadonlyArray<StorySource<F>>, facts: Facts<F>, takenPaths: ReadonlySet<string>): SourceLayout<F> {
+  let remaining: Array<Candidate<F>> = singles.map((s) => ({ file: s.files[0] as F, facts: facts(s.files[0] as F) }));
+  const sources: Array<StorySource<F>> = [];
   const diagnostics: Diagnostic[] = [];
   for (const [evidence, grouping] of GROUPINGS) {
-    const groups = new Map<string, Array<Candidate & { chapter: number }>>();
+    const groups = new Map<string, Array<Candidate<F> & { chapter: number }>>();
     for (const candidate of remaining) {
       const found = grouping(candidate);
       if (found) groups.set(found.key, [...(groups.get(found.key) ?? []), { ...candidate, chapter: found.chapter }]);
     }
-    const joined = new Set<SourceFile>();
+    const joined = new Set<F>();
     for (const members of groups.values()) {
       if (!areChaptersOfOneStory(members)) continue;
       members.sort((a, b) => a.chapter - b.chapter || compareNatural(a.file.path, b.file.path));
       const files = members.map((m) => m.file);
       const stem = members[0]?.facts.nameChapter?.stem ?? '';
-      const storyPath = evidence === 'their names' && stem !== '' && !takenPaths.has(stem.toLowerCase()) ? stem : (files[0] as SourceFile).path;
+      const storyPath = evidence === 'their names' && stem !== '' && !takenPaths.has(stem.toLowerCase()) ? stem : (files[0] as F).path;
       sources.push({ path: storyPath, files });
       files.forEach((f) => joined.add(f));
       diagnostics.push(
@@ -114,7 +121,7 @@ function joinChapterFiles(singles: readonly StorySource[], facts: Facts, takenPa
 }
 
 /** Two or more files, each a different chapter, none declaring a title that another contradicts. */
-function areChaptersOfOneStory(members: ReadonlyArray<Candidate & { chapter: number }>): boolean {
+function areChaptersOfOneStory(members: ReadonlyArray<Candidate<FoundFile> & { chapter: number }>): boolean {
   if (members.length < 2) return false;
   if (new Set(members.map((m) => m.chapter)).size !== members.length) return false;
   const titles = new Set(members.flatMap((m) => (m.facts.title ? [slug(withoutChapterMarker(m.facts.title))] : [])));

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { appendFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { appendFile, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { build, type BuildOptions } from '../../src/index.js';
@@ -67,6 +68,60 @@ describe('incremental builds (content-hash cache)', () => {
     assert.deepEqual(second.books.map((b) => b.upToDate), [false, false, true]);
     const third = await build({ ...options, language: 'de' });
     assert.deepEqual(third.books.map((b) => b.upToDate), [false, false, false]);
+  });
+
+  it('a rebuild reads no chapters of a story whose book is up to date', async () => {
+    const { cache, options } = await library();
+    const first = await build(options);
+    // Chapters are kept apart from what grouping needs; take them all away.
+    const chapterFiles = (await readdir(cache, { recursive: true })).map(String).filter((f) => f.endsWith('.chapters.json'));
+    assert.equal(chapterFiles.length, 3);
+    await Promise.all(chapterFiles.map((f) => rm(path.join(cache, f))));
+    const second = await build(options);
+    assert.equal(second.failed, false);
+    assert.deepEqual(second.books.map((b) => b.upToDate), [true, true, true]);
+    assert.deepEqual(
+      second.books.map((b) => [b.chapters, b.words]),
+      first.books.map((b) => [b.chapters, b.words]),
+      'chapter and word counts come from the cache',
+    );
+  });
+
+  it('a book whose chapters the cache lost is reported and not written, and the next build makes it', async () => {
+    const { cache, options } = await library();
+    const first = await build(options);
+    const chapterFiles = (await readdir(cache, { recursive: true })).map(String).filter((f) => f.endsWith('.chapters.json'));
+    await Promise.all(chapterFiles.map((f) => rm(path.join(cache, f))));
+    const tower = first.books.find((b) => b.title === 'The Tower')!.path;
+    await rm(tower);
+    const second = await build(options);
+    assert.equal(second.failed, true);
+    const lost = second.diagnostics.filter((d) => d.rule === 'cache/lost');
+    assert.deepEqual(lost.map((d) => d.file), ['tower.txt']);
+    assert.match(lost[0]!.hint ?? '', /again/);
+    assert.equal(await stat(tower).catch(() => undefined), undefined, 'no book written from missing chapters');
+    const third = await build(options);
+    assert.equal(third.failed, false);
+    assert.deepEqual(third.books.map((b) => [b.title, b.upToDate]), [['Harbour Lights', true], ['The Orchard', true], ['The Tower', false]]);
+  });
+
+  it('a build without a cache sets chapters aside in a temporary folder of its own, and removes it', async () => {
+    const { options } = await library();
+    const temporary = await mkdtemp(path.join(os.tmpdir(), 'ficbind-tmp-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    const seen: string[][] = [];
+    try {
+      const result = await build({ ...options, cache: false }, { onEvent: (event) => void (event.kind === 'book-started' && seen.push(readdirSync(temporary).map((name) => `${name}: ${readdirSync(path.join(temporary, name)).length}`))) });
+      assert.equal(result.failed, false);
+      assert.equal(result.books.length, 3);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    // While books are made: one folder, holding the three stories' chapters.
+    assert.ok(seen.length === 3 && seen.every((names) => names.length === 1 && /^ficbind-build-\S+: 3$/.test(names[0]!)), JSON.stringify(seen));
+    assert.deepEqual(await readdir(temporary), [], 'removed when the build ends');
   });
 
   it('a damaged cache is ignored, never trusted', async () => {

@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { discoverStories } from '../../src/io/discover.js';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { discoverStories, findStories, readStoryText } from '../../src/io/discover.js';
 import { story, writeStories } from '../helpers/library.js';
 
 describe('discoverStories: what is one story', () => {
@@ -35,5 +37,26 @@ describe('discoverStories: what is one story', () => {
       [['Orchard', ['Orchard Chapter 1.txt', 'Orchard Chapter 2.txt', 'Orchard Chapter 10.txt']]],
     );
     assert.deepEqual(diagnostics.map((d) => [d.rule, d.severity]), [['input/chapter-files', 'info']]);
+  });
+});
+
+describe('findStories and readStoryText: text read when it is parsed, not kept from the finding', () => {
+  it('finds stories without their text, then reads the text again as it is now', async () => {
+    const input = await writeStories({ 'tower.txt': story('The Tower', 'The bell rang.') });
+    const { sources } = await findStories(input);
+    assert.deepEqual(sources.map((s) => s.files.map((f) => Object.keys(f).sort())), [[['encoding', 'modified', 'path']]]);
+    await writeFile(path.join(input, 'tower.txt'), story('The Tower', 'The bell rang twice.'));
+    const read = await readStoryText(input, sources[0]!);
+    assert.deepEqual(read.diagnostics, []);
+    assert.match(read.source!.files[0]!.text, /The bell rang twice\./);
+  });
+
+  it('reports a story whose file is gone by the time it is read, and makes nothing of it', async () => {
+    const input = await writeStories({ 'garden/ch1.txt': story('The Paper Garden'), 'garden/ch2.txt': 'Chapter 2\n\nMore text.\n' });
+    const { sources } = await findStories(input);
+    await rm(path.join(input, 'garden/ch2.txt'));
+    const read = await readStoryText(input, sources[0]!);
+    assert.equal(read.source, undefined);
+    assert.deepEqual(read.diagnostics.map((d) => [d.rule, d.file]), [['input/unreadable', 'garden/ch2.txt'], ['input/changed', 'garden']]);
   });
 });

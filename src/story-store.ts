@@ -1,0 +1,156 @@
+import type { Book } from './book/model.js';
+import type { BuildCache } from './cache/build-cache.js';
+import type { ChapterSpill } from './cache/chapter-spill.js';
+import { storyKey } from './cache/keys.js';
+import { placeAuthorsNotes } from './clean/authors-notes.js';
+import { typesetStory } from './clean/typeset-story.js';
+import type { Diagnostic } from './diagnostics.js';
+import { detached } from './detached.js';
+import type { StorySource } from './io/discover.js';
+import type { BuildOptions } from './options.js';
+import { countWords } from './story/count-words.js';
+import type { Chapter, Story } from './story/model.js';
+import { parseStory, type ParsedStory } from './story/parse-story.js';
+
+/**
+ * Where a build's parsed stories wait for their book. Grouping needs only what a story says about
+ * itself, so its chapters are set aside (in the cache, or a spill folder when there is none) and
+ * read back when its book is made: memory holds a few books' text at a time, not the library's,
+ * and a rebuild reads nothing of a story whose book is up to date.
+ */
+export interface StoryStore {
+  cache?: BuildCache;
+  /** Fingerprint of ficbind's code, part of every cache key. */
+  code: string;
+  /** Without a cache: where chapters wait. Without either, they stay in memory. */
+  spill?: ChapterSpill;
+}
+
+/**
+ * What a build knows of a story's chapters without reading them: their counts, the key of the
+ * parse that made them (with a cache), and how to read them back when the array is an empty
+ * stand-in. The chapters array is the same wherever the story goes (config and grouping copy
+ * stories, not chapters), so it is the handle.
+ */
+interface KnownChapters {
+  key?: string;
+  words: number;
+  count: number;
+  load?: () => Promise<Chapter[]>;
+}
+const knownChapters = new WeakMap<readonly Chapter[], KnownChapters>();
+
+/** A story's chapters, set aside during the build, were gone when its book was made. */
+export class ChaptersLostError extends Error {
+  constructor(readonly source: string) {
+    super('its chapters, set aside while the build ran, were gone when its book was made (was the cache or temporary folder changed meanwhile?); the book was not written');
+  }
+}
+
+/** Parse and clean one story, or take it from the cache when its files and options are unchanged. */
+export async function parseInto(store: StoryStore, source: StorySource, options: BuildOptions): Promise<ParsedStory> {
+  const { cache, spill } = store;
+  if (!cache) {
+    const cleaned = parseAndClean(source, options);
+    return spill && cleaned.story ? setAside(cleaned.story, cleaned.diagnostics, {}, (chapters) => spill.put(chapters).then((read) => lostUnless(read, source.path))) : cleaned;
+  }
+  const key = storyKey(source, { keepJunk: options.keepJunk, notes: options.notes, typography: options.typography }, store.code);
+  const load = fromCache(cache, key, source.path);
+  const cached = await cache.story(key);
+  if (cached) return cached.story ? withStandIn(cached.story, { key, words: cached.words, count: cached.chapterCount, load }, cached.diagnostics) : { diagnostics: cached.diagnostics };
+  const cleaned = parseAndClean(source, options);
+  if (!cleaned.story) {
+    const diagnostics = detached(cleaned.diagnostics);
+    await cache.saveStory(key, { diagnostics, words: 0, chapterCount: 0 }, []).catch(() => undefined);
+    return { diagnostics };
+  }
+  return setAside(cleaned.story, cleaned.diagnostics, { key }, async (chapters, entry) => {
+    await cache.saveStory(key, { ...entry, chapterCount: entry.count }, chapters);
+    return load;
+  });
+}
+
+/** The book with every story's chapters in memory again. */
+export async function withChapters(book: Book): Promise<Book> {
+  const stories = await Promise.all(
+    book.stories.map(async (story) => {
+      const load = knownChapters.get(story.chapters)?.load;
+      return load ? { ...story, chapters: await load() } : story;
+    }),
+  );
+  return { ...book, stories };
+}
+
+/** Key of the parse that made these chapters, when the cache knows it (bookKey uses it for the text). */
+export function chaptersKey(chapters: readonly Chapter[]): string | undefined {
+  return knownChapters.get(chapters)?.key;
+}
+
+export function chapterCount(story: Story): number {
+  return knownChapters.get(story.chapters)?.count ?? story.chapters.length;
+}
+
+export function wordCount(story: Story): number {
+  return knownChapters.get(story.chapters)?.words ?? countWords(story);
+}
+
+type Entry = { story: Omit<Story, 'chapters'>; diagnostics: Diagnostic[]; words: number; count: number };
+
+/**
+ * Sets a parsed story's chapters aside through `put`, keeping the rest. When they cannot be set
+ * aside (a full disk, a read-only cache), they stay in memory and the build goes on.
+ */
+async function setAside(
+  parsed: Story,
+  parseDiagnostics: Diagnostic[],
+  known: { key?: string },
+  put: (chapters: readonly Chapter[], entry: Entry) => Promise<() => Promise<Chapter[]>>,
+): Promise<ParsedStory> {
+  const { chapters, ...rest } = parsed;
+  // Its own strings, not slices of the source text, which is let go once parsed (see detached).
+  const entry: Entry = { story: detached(rest), diagnostics: detached(parseDiagnostics), words: countWords(parsed), count: chapters.length };
+  const counts = { ...known, words: entry.words, count: entry.count };
+  const load = await put(chapters, entry).catch(() => undefined);
+  if (!load) {
+    knownChapters.set(chapters, counts);
+    return { story: parsed, diagnostics: parseDiagnostics };
+  }
+  return withStandIn(entry.story, { ...counts, load }, entry.diagnostics);
+}
+
+function withStandIn(story: Omit<Story, 'chapters'>, known: KnownChapters, diagnostics: Diagnostic[]): ParsedStory {
+  const standIn: Chapter[] = [];
+  knownChapters.set(standIn, known);
+  return { story: { ...story, chapters: standIn }, diagnostics };
+}
+
+/** Reads a story's chapters back from the cache; a story found without them is forgotten, to be parsed anew next time. */
+function fromCache(cache: BuildCache, key: string, sourcePath: string): () => Promise<Chapter[]> {
+  // Made apart from parseInto so the closure holds the key and path, not the source and its text.
+  return async () => {
+    const chapters = await cache.chapters(key);
+    if (chapters) return chapters;
+    await cache.forgetStory(key).catch(() => undefined);
+    throw new ChaptersLostError(sourcePath);
+  };
+}
+
+function lostUnless(read: () => Promise<Chapter[] | undefined>, sourcePath: string): () => Promise<Chapter[]> {
+  return async () => {
+    const chapters = await read();
+    if (!chapters) throw new ChaptersLostError(sourcePath);
+    return chapters;
+  };
+}
+
+function parseAndClean(source: StorySource, options: BuildOptions): ParsedStory {
+  const parsed = parseStory(source, { keepJunk: options.keepJunk });
+  return parsed.story ? cleanStory(parsed.story, options, parsed.diagnostics) : parsed;
+}
+
+/** The story-wide clean transforms: author's notes placed, then typography. */
+function cleanStory(story: Story, options: BuildOptions, parseDiagnostics: readonly Diagnostic[]): ParsedStory {
+  const notes = placeAuthorsNotes(story, options.notes);
+  const diagnostics = [...parseDiagnostics, ...notes.diagnostics];
+  return { story: options.typography ? typesetStory(notes.story) : notes.story, diagnostics };
+}
