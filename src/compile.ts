@@ -81,12 +81,10 @@ export async function plan(partial: Partial<BuildOptions> = {}, store: StoryStor
   const { sources, diagnostics: excluded } = loaded ? excludeSources(discovered.sources, config, loaded.file) : { sources: discovered.sources, diagnostics: [] };
   diagnostics.push(...excluded);
   // A few at a time, so reading files and cache entries overlaps; the results are taken in source
-  // order. Each story's text is read here again and let go once it is parsed.
+  // order. A story's text is read again only to be parsed, and let go once it is.
   const parsedStories: ParsedStory[] = [];
   await inLanes(sources, 4, async (found, index) => {
-    const read = await readStoryText(options.input, found);
-    parsedStories[index] = read.source ? await parseInto(store, read.source, options) : { diagnostics: [] };
-    parsedStories[index].diagnostics.unshift(...read.diagnostics);
+    parsedStories[index] = await parseInto(store, found, options, () => readStoryText(options.input, found));
   });
   let stories: Story[] = [];
   for (const parsed of parsedStories) {

@@ -6,7 +6,7 @@ import { placeAuthorsNotes } from './clean/authors-notes.js';
 import { typesetStory } from './clean/typeset-story.js';
 import type { Diagnostic } from './diagnostics.js';
 import { detached } from './detached.js';
-import type { StorySource } from './io/discover.js';
+import type { FoundSource, StorySource } from './io/discover.js';
 import type { BuildOptions } from './options.js';
 import { countWords } from './story/count-words.js';
 import type { Chapter, Story } from './story/model.js';
@@ -47,18 +47,33 @@ export class ChaptersLostError extends Error {
   }
 }
 
-/** Parse and clean one story, or take it from the cache when its files and options are unchanged. */
-export async function parseInto(store: StoryStore, source: StorySource, options: BuildOptions): Promise<ParsedStory> {
+/** A found story's text, read when it is to be parsed (discover.ts readStoryText). */
+export type ReadText = () => Promise<{ source?: StorySource; diagnostics: Diagnostic[] }>;
+
+/**
+ * Parse and clean one story, or take it from the cache when its files (by the digests taken when
+ * they were found) and options are unchanged: then its text is not even read again.
+ */
+export async function parseInto(store: StoryStore, found: FoundSource, options: BuildOptions, readText: ReadText): Promise<ParsedStory> {
   const { cache, spill } = store;
-  if (!cache) {
-    const cleaned = parseAndClean(source, options);
-    return spill && cleaned.story ? setAside(cleaned.story, cleaned.diagnostics, {}, (chapters) => spill.put(chapters).then((read) => lostUnless(read, source.path))) : cleaned;
+  const parseOptions = { keepJunk: options.keepJunk, notes: options.notes, typography: options.typography };
+  if (cache) {
+    const key = storyKey(found, parseOptions, store.code);
+    const cached = await cache.story(key);
+    if (cached) {
+      const known = { key, words: cached.words, count: cached.chapterCount, load: fromCache(cache, key, found.path) };
+      return cached.story ? withStandIn(cached.story, known, cached.diagnostics) : { diagnostics: cached.diagnostics };
+    }
   }
-  const key = storyKey(source, { keepJunk: options.keepJunk, notes: options.notes, typography: options.typography }, store.code);
-  const load = fromCache(cache, key, source.path);
-  const cached = await cache.story(key);
-  if (cached) return cached.story ? withStandIn(cached.story, { key, words: cached.words, count: cached.chapterCount, load }, cached.diagnostics) : { diagnostics: cached.diagnostics };
-  const cleaned = parseAndClean(source, options);
+  const read = await readText();
+  if (!read.source) return { diagnostics: read.diagnostics };
+  const cleaned = parseAndClean(read.source, options);
+  cleaned.diagnostics.unshift(...read.diagnostics);
+  if (!cache) {
+    return spill && cleaned.story ? setAside(cleaned.story, cleaned.diagnostics, {}, (chapters) => spill.put(chapters).then((load) => lostUnless(load, found.path))) : cleaned;
+  }
+  // Keyed by the text as read now (the same as found, unless the file changed in between).
+  const key = storyKey(read.source, parseOptions, store.code);
   if (!cleaned.story) {
     const diagnostics = detached(cleaned.diagnostics);
     await cache.saveStory(key, { diagnostics, words: 0, chapterCount: 0 }, []).catch(() => undefined);
@@ -66,7 +81,7 @@ export async function parseInto(store: StoryStore, source: StorySource, options:
   }
   return setAside(cleaned.story, cleaned.diagnostics, { key }, async (chapters, entry) => {
     await cache.saveStory(key, { ...entry, chapterCount: entry.count }, chapters);
-    return load;
+    return fromCache(cache, key, found.path);
   });
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Book } from '../book/model.js';
-import type { StorySource } from '../io/discover.js';
+import type { FoundFile, SourceFile, StorySource } from '../io/discover.js';
 import type { Chapter } from '../story/model.js';
 
 /** SHA-256 of a JSON value, hex: the cache's content keys. */
@@ -9,15 +9,20 @@ function digest(value: unknown): string {
 }
 
 /**
- * Key of one story's parse: its files (paths, texts, dates), the options parsing and cleaning
- * read, and the code that parses. Same key, same parsed story.
+ * Key of one story's parse: its files (paths, dates, contents), the options parsing and cleaning
+ * read, and the code that parses. Same key, same parsed story. A file read from disk is known by
+ * the digest of its bytes, taken when it was found, so an unchanged story is keyed without
+ * reading its text again; a file made in memory, by its text.
  */
-export function storyKey(source: StorySource, options: unknown, code: string): string {
-  // The texts are hashed one by one, each after its length, rather than inside one JSON string
-  // that would copy the whole library once more.
-  const hash = createHash('sha256').update(JSON.stringify({ code, options, path: source.path, files: source.files.map((f) => [f.path, f.modified, f.text.length]) }));
-  for (const file of source.files) hash.update(file.text);
-  return hash.digest('hex');
+export function storyKey(source: StorySource<FoundFile | SourceFile>, options: unknown, code: string): string {
+  const files = source.files.map((file) => [file.path, file.modified, contentDigest(file)]);
+  return digest({ code, options, path: source.path, files });
+}
+
+function contentDigest(file: FoundFile | SourceFile): string {
+  if (file.digest !== undefined) return file.digest;
+  if ('text' in file) return createHash('sha256').update(file.text).digest('hex');
+  throw new Error(`${file.path}: a found file without the digest of its bytes`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { detached } from '../detached.js';
@@ -17,6 +18,8 @@ export interface SourceFile {
   modified: number;
   /** The encoding the bytes were read as (`utf-8`, `windows-1252`…), for `ficbind list`. */
   encoding?: string;
+  /** SHA-256 of the bytes, hex, when read from disk: what the build cache knows the file by. */
+  digest?: string;
 }
 
 /** A story file as found: where it is and how it reads, its text left on disk until it is parsed. */
@@ -128,7 +131,7 @@ function isStoryFile(name: string): boolean {
 async function readSource(inputDir: string, full: string, diagnostics: Diagnostic[], facts: Map<FoundFile, SourceFacts>): Promise<FoundFile | undefined> {
   const file = await readFileText(inputDir, full, diagnostics);
   if (!file) return undefined;
-  const found: FoundFile = { path: file.path, modified: file.modified, ...(file.encoding ? { encoding: file.encoding } : {}) };
+  const found: FoundFile = { path: file.path, modified: file.modified, ...(file.encoding ? { encoding: file.encoding } : {}), ...(file.digest ? { digest: file.digest } : {}) };
   facts.set(found, detached(readSourceFacts(file)));
   return found;
 }
@@ -167,7 +170,8 @@ async function readFileText(inputDir: string, full: string, diagnostics: Diagnos
     }
     const decoded = decodeText(bytes, shown);
     diagnostics.push(...decoded.diagnostics);
-    return { path: shown, text: decoded.text, modified: Math.floor(stats.mtimeMs / 1000), encoding: decoded.encoding };
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    return { path: shown, text: decoded.text, modified: Math.floor(stats.mtimeMs / 1000), encoding: decoded.encoding, digest };
   } catch (error) {
     diagnostics.push(
       diagnostic('error', 'input/unreadable', shown, `cannot read the file: ${(error as Error).message}`, {

@@ -6,6 +6,10 @@ import { appendFile, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { build, type BuildOptions } from '../../src/index.js';
+import { BuildCache } from '../../src/cache/build-cache.js';
+import { findStories, readStoryText, type FoundSource } from '../../src/io/discover.js';
+import { resolveOptions } from '../../src/options.js';
+import { parseInto } from '../../src/story-store.js';
 import { FIXED_EPOCH, REPO_ROOT } from '../helpers/build.js';
 import { story, writeStories } from '../helpers/library.js';
 
@@ -122,6 +126,23 @@ describe('incremental builds (content-hash cache)', () => {
     // While books are made: one folder, holding the three stories' chapters.
     assert.ok(seen.length === 3 && seen.every((names) => names.length === 1 && /^ficbind-build-\S+: 3$/.test(names[0]!)), JSON.stringify(seen));
     assert.deepEqual(await readdir(temporary), [], 'removed when the build ends');
+  });
+
+  it('a story whose files are unchanged is taken from the cache without reading its text again', async () => {
+    const { input, cache } = await library();
+    const store = { cache: await BuildCache.open(cache), code: 'test' };
+    const options = resolveOptions({ input });
+    const { sources } = await findStories(input);
+    let reads = 0;
+    const parse = (found: FoundSource) => parseInto(store, found, options, () => (reads++, readStoryText(input, found)));
+    const first = await Promise.all(sources.map(parse));
+    assert.equal(reads, 3);
+    const again = await Promise.all((await findStories(input)).sources.map(parse));
+    assert.equal(reads, 3, 'no text read for the second parse');
+    assert.deepEqual(again.map((p) => p.story?.meta.title), first.map((p) => p.story?.meta.title));
+    await appendFile(path.join(input, 'tower.txt'), '\nThe bell rang once more.\n');
+    await Promise.all((await findStories(input)).sources.map(parse));
+    assert.equal(reads, 4, 'only the changed story is read');
   });
 
   it('a damaged cache is ignored, never trusted', async () => {

@@ -44,7 +44,7 @@ describe('findStories and readStoryText: text read when it is parsed, not kept f
   it('finds stories without their text, then reads the text again as it is now', async () => {
     const input = await writeStories({ 'tower.txt': story('The Tower', 'The bell rang.') });
     const { sources } = await findStories(input);
-    assert.deepEqual(sources.map((s) => s.files.map((f) => Object.keys(f).sort())), [[['encoding', 'modified', 'path']]]);
+    assert.deepEqual(sources.map((s) => s.files.map((f) => Object.keys(f).sort())), [[['digest', 'encoding', 'modified', 'path']]]);
     await writeFile(path.join(input, 'tower.txt'), story('The Tower', 'The bell rang twice.'));
     const read = await readStoryText(input, sources[0]!);
     assert.deepEqual(read.diagnostics, []);
