@@ -26,8 +26,13 @@ const LEAD_WORDS = /^(?:(?:my|our|the|her|his|their|story|fic|fanfic|work|one-?s
  */
 export function linkSequels(stories: readonly Story[]): SequelLinks {
   const follows = new Map<string, string>();
+  // Each title's slug once: comparing every story with every other must not slug n² times.
+  const titled = stories.flatMap((story) => {
+    const title = withoutLeadWords(slug(story.meta.title));
+    return title === '' ? [] : [{ story, title }];
+  });
   for (const story of stories) {
-    const before = findPredecessor(story, stories);
+    const before = findPredecessor(story, titled);
     if (before) follows.set(story.source, before.source);
   }
   if (follows.size === 0) return { stories: [...stories], follows };
@@ -72,10 +77,18 @@ export function linkSequels(stories: readonly Story[]): SequelLinks {
   return { stories: linked, follows };
 }
 
+/** A story with its title as matched: slug, lead words removed (never empty). */
+interface TitledStory {
+  story: Story;
+  title: string;
+}
+
 /** The story this one says it follows, or undefined. */
-function findPredecessor(story: Story, stories: readonly Story[]): Story | undefined {
-  const others = stories.filter((s) => s !== story && s.source !== story.source && slug(s.meta.title) !== '');
-  for (const mention of mentionedTitles(story)) {
+function findPredecessor(story: Story, titled: readonly TitledStory[]): Story | undefined {
+  const mentions = mentionedTitles(story);
+  if (mentions.length === 0) return undefined;
+  const others = titled.filter((t) => t.story !== story && t.story.source !== story.source);
+  for (const mention of mentions) {
     const found = bestTitleMatch(mention, others, story.meta.author);
     if (found) return found;
   }
@@ -99,13 +112,12 @@ function mentionedTitles(story: Story): string[] {
  * The story whose title the mention starts with (whole words, by slug, a leading "the" or "my
  * story" optional); the longest title wins, then one by the same author.
  */
-function bestTitleMatch(mention: string, candidates: readonly Story[], author: string): Story | undefined {
+function bestTitleMatch(mention: string, candidates: readonly TitledStory[], author: string): Story | undefined {
   const said = withoutLeadWords(slug(mention.replace(/[*_]/g, ' ')));
   let best: Story | undefined;
   let bestLength = 0;
-  for (const candidate of candidates) {
-    const title = withoutLeadWords(slug(candidate.meta.title));
-    if (title === '' || !(said === title || said.startsWith(`${title}-`))) continue;
+  for (const { story: candidate, title } of candidates) {
+    if (!(said === title || said.startsWith(`${title}-`))) continue;
     const better = title.length > bestLength || (title.length === bestLength && candidate.meta.author === author && best?.meta.author !== author);
     if (better) {
       best = candidate;
