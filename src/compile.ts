@@ -75,7 +75,7 @@ export async function plan(partial: Partial<BuildOptions> = {}, store: StoryStor
   const fromConfig: Partial<BuildOptions> = { ...(config.book ? { book: config.book } : {}), ...(config.language ? { language: config.language } : {}) };
   const options = resolveOptions({ sourceDateEpoch: sourceDateEpochFromEnv(), ...fromConfig, ...partial });
 
-  const discovered = await findStories(options.input);
+  const discovered = await findStories(options.input, store.cache?.fileIndex(store.code));
   const diagnostics = discovered.diagnostics;
   if (loaded) checkConfigPaths(config, discovered.sources, loaded.file);
   const { sources, diagnostics: excluded } = loaded ? excludeSources(discovered.sources, config, loaded.file) : { sources: discovered.sources, diagnostics: [] };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/write.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { FileIndex, FileRecord } from '../io/discover.js';
 import type { Chapter, Story } from '../story/model.js';
 
 const MANIFEST = 'manifest.json';
@@ -29,6 +30,9 @@ export interface CachedStory {
 
 interface Manifest {
   books: Record<string, BookEntry>;
+  /** Story files by absolute path, as last read (discover.ts FileIndex), by the code that read them. */
+  files?: Record<string, FileRecord>;
+  filesCode?: string;
 }
 
 /**
@@ -38,6 +42,24 @@ interface Manifest {
  */
 export class BuildCache {
   private manifest: Manifest = { books: {} };
+  /** The files this build found, and the code that read them: the next build's index (files gone since are dropped). */
+  private readonly filesSeen: Record<string, FileRecord> = {};
+  private filesCode = '';
+
+  /** The index of story files: last build's records, if read by the same code, to look in; this build's kept. */
+  fileIndex(code: string): FileIndex {
+    this.filesCode = code;
+    const known = this.manifest.filesCode === code ? (this.manifest.files ?? {}) : {};
+    return {
+      get: (full) => {
+        const record = known[full];
+        return record && typeof record === 'object' && Array.isArray(record.diagnostics) ? record : undefined;
+      },
+      set: (full, record) => {
+        this.filesSeen[full] = record;
+      },
+    };
+  }
 
   private constructor(private readonly folder: string) {}
 
@@ -83,7 +105,7 @@ export class BuildCache {
   }
 
   async save(): Promise<void> {
-    await writeJson(path.join(this.folder, MANIFEST), this.manifest);
+    await writeJson(path.join(this.folder, MANIFEST), { ...this.manifest, files: this.filesSeen, filesCode: this.filesCode });
   }
 
   private storyPath(key: string, extension: 'json' | 'chapters.json'): string {

@@ -33,6 +33,35 @@ export interface StorySource<F extends FoundFile = SourceFile> {
 
 export type FoundSource = StorySource<FoundFile>;
 
+/**
+ * What was learnt of a file when it was last read, and the size, date and inode it had then. A
+ * file that still has all three is not read again (as git and make trust them); the build cache
+ * keeps these records from one build to the next.
+ */
+export interface FileRecord {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  found: FoundFile;
+  facts: SourceFacts;
+  /** What decoding it said (encoding fallbacks, removed characters), said again each build. */
+  diagnostics: Diagnostic[];
+}
+
+/** Records by absolute path: those of the last build to look in, and this build's to keep. */
+export interface FileIndex {
+  get(full: string): FileRecord | undefined;
+  set(full: string, record: FileRecord): void;
+}
+
+/** What finding the stories of one input folder gathers as it goes. */
+interface Finding {
+  inputDir: string;
+  diagnostics: Diagnostic[];
+  facts: Map<FoundFile, SourceFacts>;
+  index: FileIndex | undefined;
+}
+
 export interface Discovery<F extends FoundFile = SourceFile> {
   sources: Array<StorySource<F>>;
   diagnostics: Diagnostic[];
@@ -60,10 +89,11 @@ export async function discoverStories(inputDir: string): Promise<Discovery> {
  * what it says about itself; its text is not kept (readStoryText reads it again to parse it), so
  * finding a library of any size holds no more than one file's text at a time.
  */
-export async function findStories(inputDir: string): Promise<Discovery<FoundFile>> {
+export async function findStories(inputDir: string, index?: FileIndex): Promise<Discovery<FoundFile>> {
   const diagnostics: Diagnostic[] = [];
   const sources: FoundSource[] = [];
   const facts = new Map<FoundFile, SourceFacts>();
+  const finding: Finding = { inputDir, diagnostics, facts, index };
   const inputReal = await realpath(inputDir);
   const entries = (await readdir(inputDir)).sort(compareNatural);
   for (const name of entries) {
@@ -77,11 +107,11 @@ export async function findStories(inputDir: string): Promise<Discovery<FoundFile
         diagnostics.push(diagnostic('warning', 'input/link-loop', name, 'this folder links back to the input folder; skipped'));
         continue;
       }
-      const files = await readChapterFolder(inputDir, full, diagnostics, facts);
+      const files = await readChapterFolder(finding, full);
       if (files.length > 0) sources.push({ path: name, files });
       else diagnostics.push(diagnostic('warning', 'input/empty-folder', name, 'folder holds no chapter files (.txt, .html, .md); skipped'));
     } else if (kind === 'file' && isStoryFile(name)) {
-      const file = await readSource(inputDir, full, diagnostics, facts);
+      const file = await readSource(finding, full);
       if (file) sources.push({ path: file.path, files: [file] });
     }
   }
@@ -105,7 +135,8 @@ async function entryKind(full: string, shown: string, diagnostics: Diagnostic[])
   return undefined;
 }
 
-async function readChapterFolder(inputDir: string, folder: string, diagnostics: Diagnostic[], facts: Map<FoundFile, SourceFacts>): Promise<FoundFile[]> {
+async function readChapterFolder(finding: Finding, folder: string): Promise<FoundFile[]> {
+  const { inputDir, diagnostics } = finding;
   const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort(compareNatural);
   const files: FoundFile[] = [];
   for (const name of names) {
@@ -116,7 +147,7 @@ async function readChapterFolder(inputDir: string, folder: string, diagnostics: 
       diagnostics.push(diagnostic('info', 'input/nested-folder', shown, 'chapter folders are read one level deep; this subfolder is skipped'));
     }
     if (kind !== 'file' || !isStoryFile(name)) continue;
-    const file = await readSource(inputDir, full, diagnostics, facts);
+    const file = await readSource(finding, full);
     if (file) files.push(file);
   }
   return files;
@@ -127,12 +158,26 @@ function isStoryFile(name: string): boolean {
   return TEXT_EXTENSIONS.has(ext) || FORMAT_EXTENSIONS.has(ext);
 }
 
-/** Reads one file for what it says about itself (its facts); the text is not kept. */
-async function readSource(inputDir: string, full: string, diagnostics: Diagnostic[], facts: Map<FoundFile, SourceFacts>): Promise<FoundFile | undefined> {
-  const file = await readFileText(inputDir, full, diagnostics);
+/** Reads one file for what it says about itself (its facts), unless the index knows it unchanged; the text is not kept. */
+async function readSource(finding: Finding, full: string): Promise<FoundFile | undefined> {
+  const { inputDir, diagnostics, facts, index } = finding;
+  const key = path.resolve(full);
+  const info = index ? await stat(full).catch(() => undefined) : undefined;
+  const known = index?.get(key);
+  if (info && known && known.size === info.size && known.mtimeMs === info.mtimeMs && known.ino === info.ino) {
+    diagnostics.push(...known.diagnostics);
+    facts.set(known.found, known.facts);
+    index?.set(key, known);
+    return known.found;
+  }
+  const said: Diagnostic[] = [];
+  const file = await readFileText(inputDir, full, said);
+  diagnostics.push(...said);
   if (!file) return undefined;
   const found: FoundFile = { path: file.path, modified: file.modified, ...(file.encoding ? { encoding: file.encoding } : {}), ...(file.digest ? { digest: file.digest } : {}) };
-  facts.set(found, detached(readSourceFacts(file)));
+  const fileFacts = detached(readSourceFacts(file));
+  facts.set(found, fileFacts);
+  if (info) index?.set(key, { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, found, facts: fileFacts, diagnostics: detached(said) });
   return found;
 }
 

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { appendFile, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { build, type BuildOptions } from '../../src/index.js';
@@ -58,7 +58,6 @@ describe('incremental builds (content-hash cache)', () => {
     assert.equal(after.get('The Tower.epub'), before.get('The Tower.epub'));
     // And the rebuilt book is the one a build without a cache makes.
     const fresh = await build({ ...options, out: await mkdtemp(path.join(os.tmpdir(), 'ficbind-out-')), cache: false });
-    const { readFile } = await import('node:fs/promises');
     const orchard = (r: typeof second) => r.books.find((b) => b.title === 'The Orchard')!.path;
     assert.deepEqual(await readFile(orchard(second)), await readFile(orchard(fresh)));
   });
@@ -143,6 +142,23 @@ describe('incremental builds (content-hash cache)', () => {
     await appendFile(path.join(input, 'tower.txt'), '\nThe bell rang once more.\n');
     await Promise.all((await findStories(input)).sources.map(parse));
     assert.equal(reads, 4, 'only the changed story is read');
+  });
+
+  it('a rebuild does not read a story file whose size, date and inode are unchanged (as git and make trust them)', async () => {
+    const { input, options } = await library();
+    const file = path.join(input, 'tower.txt');
+    const date = new Date('2024-05-01T12:00:00Z');
+    await utimes(file, date, date);
+    await build(options);
+    // Other words of the same length, the same date: a build that trusts the file's stat does not look.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('The Tower', 'The Power'));
+    await utimes(file, date, date);
+    const second = await build(options);
+    assert.deepEqual(second.books.map((b) => [b.title, b.upToDate]), [['Harbour Lights', true], ['The Orchard', true], ['The Tower', true]]);
+    // A new date: the file is read again, and its book made anew.
+    await utimes(file, date, new Date('2024-05-02T12:00:00Z'));
+    const third = await build(options);
+    assert.deepEqual(third.books.map((b) => [b.title, b.upToDate]), [['Harbour Lights', true], ['The Orchard', true], ['The Power', false]]);
   });
 
   it('a damaged cache is ignored, never trusted', async () => {
