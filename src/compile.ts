@@ -75,7 +75,9 @@ export async function plan(partial: Partial<BuildOptions> = {}, store: StoryStor
   const fromConfig: Partial<BuildOptions> = { ...(config.book ? { book: config.book } : {}), ...(config.language ? { language: config.language } : {}) };
   const options = resolveOptions({ sourceDateEpoch: sourceDateEpochFromEnv(), ...fromConfig, ...partial });
 
-  const discovered = await findStories(options.input, store.cache?.fileIndex(store.code));
+  // Digests key the cache; a build without one does not hash every file.
+  const digests = store.cache !== undefined;
+  const discovered = await findStories(options.input, { digests, ...(store.cache ? { index: store.cache.fileIndex(store.code) } : {}) });
   const diagnostics = discovered.diagnostics;
   if (loaded) checkConfigPaths(config, discovered.sources, loaded.file);
   const { sources, diagnostics: excluded } = loaded ? excludeSources(discovered.sources, config, loaded.file) : { sources: discovered.sources, diagnostics: [] };
@@ -84,7 +86,7 @@ export async function plan(partial: Partial<BuildOptions> = {}, store: StoryStor
   // order. A story's text is read again only to be parsed, and let go once it is.
   const parsedStories: ParsedStory[] = [];
   await inLanes(sources, 4, async (found, index) => {
-    parsedStories[index] = await parseInto(store, found, options, () => readStoryText(options.input, found));
+    parsedStories[index] = await parseInto(store, found, options, () => readStoryText(options.input, found, { digests }));
   });
   let stories: Story[] = [];
   for (const parsed of parsedStories) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { detached } from '../detached.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
@@ -60,6 +61,14 @@ interface Finding {
   diagnostics: Diagnostic[];
   facts: Map<FoundFile, SourceFacts>;
   index: FileIndex | undefined;
+  digests: boolean;
+}
+
+/** How stories are found: the index of the last build's files, and whether to take each file's digest (only a cache needs them). */
+export interface FindOptions {
+  index?: FileIndex;
+  /** Default true; a build without a cache skips hashing every file's bytes. */
+  digests?: boolean;
 }
 
 export interface Discovery<F extends FoundFile = SourceFile> {
@@ -89,18 +98,18 @@ export async function discoverStories(inputDir: string): Promise<Discovery> {
  * what it says about itself; its text is not kept (readStoryText reads it again to parse it), so
  * finding a library of any size holds no more than one file's text at a time.
  */
-export async function findStories(inputDir: string, index?: FileIndex): Promise<Discovery<FoundFile>> {
+export async function findStories(inputDir: string, options: FindOptions = {}): Promise<Discovery<FoundFile>> {
   const diagnostics: Diagnostic[] = [];
   const sources: FoundSource[] = [];
   const facts = new Map<FoundFile, SourceFacts>();
-  const finding: Finding = { inputDir, diagnostics, facts, index };
+  const finding: Finding = { inputDir, diagnostics, facts, index: options.index, digests: options.digests ?? true };
   const inputReal = await realpath(inputDir);
   const entries = (await readdir(inputDir)).sort(compareNatural);
   for (const name of entries) {
     if (name.startsWith('.')) continue;
     const full = path.join(inputDir, name);
-    const kind = await entryKind(full, name, diagnostics);
-    if (kind === 'folder') {
+    const info = await entryStats(full, name, diagnostics);
+    if (info?.isDirectory()) {
       // A link back to the input folder (or above it) would read every story twice.
       const real = await realpath(full);
       if (inputReal === real || inputReal.startsWith(`${real}${path.sep}`)) {
@@ -110,8 +119,8 @@ export async function findStories(inputDir: string, index?: FileIndex): Promise<
       const files = await readChapterFolder(finding, full);
       if (files.length > 0) sources.push({ path: name, files });
       else diagnostics.push(diagnostic('warning', 'input/empty-folder', name, 'folder holds no chapter files (.txt, .html, .md); skipped'));
-    } else if (kind === 'file' && isStoryFile(name)) {
-      const file = await readSource(finding, full);
+    } else if (info?.isFile() && isStoryFile(name)) {
+      const file = await readSource(finding, full, info);
       if (file) sources.push({ path: file.path, files: [file] });
     }
   }
@@ -119,8 +128,8 @@ export async function findStories(inputDir: string, index?: FileIndex): Promise<
   return { sources: layout.sources, diagnostics: [...diagnostics, ...layout.diagnostics] };
 }
 
-/** What an entry is once links are followed; a broken link or something else is reported. */
-async function entryKind(full: string, shown: string, diagnostics: Diagnostic[]): Promise<'file' | 'folder' | undefined> {
+/** An entry's stats once links are followed, if it is a file or folder; a broken link or something else is reported. */
+async function entryStats(full: string, shown: string, diagnostics: Diagnostic[]): Promise<Stats | undefined> {
   const info = await stat(full).catch((error: Error) => {
     diagnostics.push(
       diagnostic('error', 'input/unreadable', shown, `cannot read it: ${error.message}`, {
@@ -129,8 +138,7 @@ async function entryKind(full: string, shown: string, diagnostics: Diagnostic[])
     );
     return undefined;
   });
-  if (info?.isDirectory()) return 'folder';
-  if (info?.isFile()) return 'file';
+  if (info?.isDirectory() || info?.isFile()) return info;
   if (info) diagnostics.push(diagnostic('info', 'input/skipped', shown, 'not a regular file or folder; skipped'));
   return undefined;
 }
@@ -142,12 +150,12 @@ async function readChapterFolder(finding: Finding, folder: string): Promise<Foun
   for (const name of names) {
     const full = path.join(folder, name);
     const shown = relative(inputDir, full);
-    const kind = await entryKind(full, shown, diagnostics);
-    if (kind === 'folder') {
+    const info = await entryStats(full, shown, diagnostics);
+    if (info?.isDirectory()) {
       diagnostics.push(diagnostic('info', 'input/nested-folder', shown, 'chapter folders are read one level deep; this subfolder is skipped'));
     }
-    if (kind !== 'file' || !isStoryFile(name)) continue;
-    const file = await readSource(finding, full);
+    if (!info?.isFile() || !isStoryFile(name)) continue;
+    const file = await readSource(finding, full, info);
     if (file) files.push(file);
   }
   return files;
@@ -158,40 +166,43 @@ function isStoryFile(name: string): boolean {
   return TEXT_EXTENSIONS.has(ext) || FORMAT_EXTENSIONS.has(ext);
 }
 
-/** Reads one file for what it says about itself (its facts), unless the index knows it unchanged; the text is not kept. */
-async function readSource(finding: Finding, full: string): Promise<FoundFile | undefined> {
+/**
+ * Reads one file for what it says about itself (its facts), unless the index knows it unchanged
+ * since it had these stats (taken before the read); the text is not kept.
+ */
+async function readSource(finding: Finding, full: string, info: Stats): Promise<FoundFile | undefined> {
   const { inputDir, diagnostics, facts, index } = finding;
   const key = path.resolve(full);
-  const info = index ? await stat(full).catch(() => undefined) : undefined;
   const known = index?.get(key);
-  if (info && known && known.size === info.size && known.mtimeMs === info.mtimeMs && known.ino === info.ino) {
+  if (known && known.size === info.size && known.mtimeMs === info.mtimeMs && known.ino === info.ino) {
     diagnostics.push(...known.diagnostics);
     facts.set(known.found, known.facts);
     index?.set(key, known);
     return known.found;
   }
   const said: Diagnostic[] = [];
-  const file = await readFileText(inputDir, full, said);
+  const file = await readFileText(inputDir, full, said, { digest: finding.digests, stats: info });
   diagnostics.push(...said);
   if (!file) return undefined;
   const found: FoundFile = { path: file.path, modified: file.modified, ...(file.encoding ? { encoding: file.encoding } : {}), ...(file.digest ? { digest: file.digest } : {}) };
   const fileFacts = detached(readSourceFacts(file));
   facts.set(found, fileFacts);
-  if (info) index?.set(key, { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, found, facts: fileFacts, diagnostics: detached(said) });
+  index?.set(key, { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, found, facts: fileFacts, diagnostics: detached(said) });
   return found;
 }
 
 /**
- * A found story with its files' text, read again, to parse. The diagnostics of decoding were
- * given when the story was found and are not repeated; a file that cannot be read now is reported.
+ * A found story with its files' text, read again, to parse: as they are now (date, digest), should
+ * one have changed since it was found. The diagnostics of decoding were given when the story was
+ * found and are not repeated; a file that cannot be read now is reported.
  */
-export async function readStoryText(inputDir: string, source: FoundSource): Promise<{ source?: StorySource; diagnostics: Diagnostic[] }> {
+export async function readStoryText(inputDir: string, source: FoundSource, options: Pick<FindOptions, 'digests'> = {}): Promise<{ source?: StorySource; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   for (const file of source.files) {
     const said: Diagnostic[] = [];
-    const read = await readFileText(inputDir, path.join(inputDir, ...file.path.split('/')), said);
-    if (read) files.push({ ...file, text: read.text });
+    const read = await readFileText(inputDir, path.join(inputDir, ...file.path.split('/')), said, { digest: options.digests ?? true });
+    if (read) files.push(read);
     else diagnostics.push(...said.filter((d) => d.severity === 'error'));
   }
   if (files.length < source.files.length) {
@@ -201,10 +212,11 @@ export async function readStoryText(inputDir: string, source: FoundSource): Prom
   return { source: { path: source.path, files }, diagnostics };
 }
 
-async function readFileText(inputDir: string, full: string, diagnostics: Diagnostic[]): Promise<SourceFile | undefined> {
+/** Reads and decodes one file; with `stats`, those already taken of it (not taken again). */
+async function readFileText(inputDir: string, full: string, diagnostics: Diagnostic[], how: { digest: boolean; stats?: Stats }): Promise<SourceFile | undefined> {
   const shown = relative(inputDir, full);
   try {
-    const [bytes, stats] = await Promise.all([readFile(full), stat(full)]);
+    const [bytes, stats] = await Promise.all([readFile(full), how.stats ?? stat(full)]);
     if (looksBinary(bytes)) {
       diagnostics.push(
         diagnostic('error', 'input/binary', shown, 'this looks like a binary file, not text; no book made from it', {
@@ -215,8 +227,9 @@ async function readFileText(inputDir: string, full: string, diagnostics: Diagnos
     }
     const decoded = decodeText(bytes, shown);
     diagnostics.push(...decoded.diagnostics);
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    return { path: shown, text: decoded.text, modified: Math.floor(stats.mtimeMs / 1000), encoding: decoded.encoding, digest };
+    const file: SourceFile = { path: shown, text: decoded.text, modified: Math.floor(stats.mtimeMs / 1000), encoding: decoded.encoding };
+    if (how.digest) file.digest = createHash('sha256').update(bytes).digest('hex');
+    return file;
   } catch (error) {
     diagnostics.push(
       diagnostic('error', 'input/unreadable', shown, `cannot read the file: ${(error as Error).message}`, {

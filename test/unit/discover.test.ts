@@ -49,6 +49,18 @@ describe('findStories and readStoryText: text read when it is parsed, not kept f
     const read = await readStoryText(input, sources[0]!);
     assert.deepEqual(read.diagnostics, []);
     assert.match(read.source!.files[0]!.text, /The bell rang twice\./);
+    // Its digest is the text's as read now, so a cache keys what was parsed, not what was found.
+    assert.match(read.source!.files[0]!.digest ?? '', /^[0-9a-f]{64}$/);
+    assert.notEqual(read.source!.files[0]!.digest, sources[0]!.files[0]!.digest);
+  });
+
+  it('takes no digests when asked not to (a build without a cache)', async () => {
+    const input = await writeStories({ 'tower.txt': story('The Tower', 'The bell rang.') });
+    const { sources } = await findStories(input, { digests: false });
+    assert.equal(sources[0]!.files[0]!.digest, undefined);
+    const read = await readStoryText(input, sources[0]!, { digests: false });
+    assert.equal(read.source!.files[0]!.digest, undefined);
+    assert.match(read.source!.files[0]!.text, /The bell rang\./);
   });
 
   it('reports a story whose file is gone by the time it is read, and makes nothing of it', async () => {
