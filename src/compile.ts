@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { groupIntoBooks } from './book/group.js';
 import type { Book } from './book/model.js';
 import { BuildCache, codeFingerprint } from './cache/build-cache.js';
@@ -84,10 +85,7 @@ export async function plan(partial: Partial<BuildOptions> = {}, store: StoryStor
   diagnostics.push(...excluded);
   // A few at a time, so reading files and cache entries overlaps; the results are taken in source
   // order. A story's text is read again only to be parsed, and let go once it is.
-  const parsedStories: ParsedStory[] = [];
-  await inLanes(sources, 4, async (found, index) => {
-    parsedStories[index] = await parseInto(store, found, options, () => readStoryText(options.input, found, { digests }));
-  });
+  const parsedStories: ParsedStory[] = await pLimit(4).map(sources, (found) => parseInto(store, found, options, () => readStoryText(options.input, found, { digests })));
   let stories: Story[] = [];
   for (const parsed of parsedStories) {
     diagnostics.push(...parsed.diagnostics);
@@ -145,7 +143,7 @@ async function buildFrom(store: StoryStore, partial: Partial<BuildOptions>, hook
   const bookDiagnostics: Diagnostic[][] = books.map(() => []);
   // Books are made in parallel (workers, when there are enough) and each written as soon as it is done;
   // only a few are in hand at once, so memory stays bounded however large the library.
-  await inLanes(books, Math.max(1, options.jobs) * 2, async (book, index) => {
+  await pLimit(Math.max(1, options.jobs) * 2).map(books, async (book, index) => {
       const own = bookDiagnostics[index] as Diagnostic[];
       const { cover, diagnostics: coverDiagnostics } = await readCover(covers, book, configCovers.get(book.fileName));
       own.push(...coverDiagnostics);
@@ -188,18 +186,6 @@ async function buildFrom(store: StoryStore, partial: Partial<BuildOptions>, hook
   });
   if (options.check && written.length > 0) diagnostics.push(...(await checkBooks(written.map((b) => b.path))).diagnostics);
   return { books: written, diagnostics, failed: diagnostics.some((d) => d.severity === 'error'), elapsedMs: Math.round(performance.now() - started) };
-}
-
-/** Runs `work` on every item, at most `lanes` at a time, each lane taking the next item when it is free. */
-async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index] as T, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
 }
 
 function summarise(book: Book, target: string, upToDate: boolean): WrittenBook {

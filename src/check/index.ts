@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { viewBook } from './book-view.js';
 import { epubcheck, JAVA_MISSING_RULE } from './epubcheck.js';
@@ -33,7 +34,7 @@ export async function checkBook(file: string): Promise<Diagnostic[]> {
 
 /** Checks several books, a few at a time; a missing Java runtime is reported once, not per book. */
 export async function checkBooks(files: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
-  const perBook = await mapWithLimit(files, Math.max(1, options.concurrency ?? 2), checkBook);
+  const perBook = await pLimit(Math.max(1, options.concurrency ?? 2)).map(files, (file) => checkBook(file));
   let javaReported = false;
   const diagnostics = perBook.flat().filter((d) => {
     if (d.rule !== JAVA_MISSING_RULE) return true;
@@ -47,19 +48,6 @@ export async function checkBooks(files: readonly string[], options: CheckOptions
     warnings: perBook[i]!.filter((d) => d.severity === 'warning').length,
   }));
   return { books, diagnostics, failed: hasErrors(diagnostics) };
-}
-
-async function mapWithLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 export { runReaderRules, READER_RULES, type ReaderRule } from './reader-rules.js';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
+import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { slug } from '../book/file-names.js';
 import type { Book, Cover } from '../book/model.js';
@@ -56,12 +57,7 @@ sharp.cache(false);
  * native memory, and two at once raised a build's peak RSS by ~90 MiB for little time gained
  * (the JavaScript thread has other books to render meanwhile).
  */
-let lastRaster: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(raster: () => Promise<T>): Promise<T> {
-  const result = lastRaster.then(raster, raster);
-  lastRaster = result.catch(() => undefined);
-  return result;
-}
+const oneAtATime = pLimit(1);
 
 /**
  * A PNG cover (1200×1800) showing the book's title, author, and series and part. Deterministic:
