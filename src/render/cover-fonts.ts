@@ -52,14 +52,30 @@ export function charactersWithoutBundledFont(text: string): string[] {
   return [...missing];
 }
 
+/** How many of FONT_FILES, from the first, are Noto Sans: the family every cover names. */
+const BASE_FONTS = 2;
+
 /**
- * resvg's font options: the bundled fonts only, unless the text needs a character they lack;
- * then the system's fonts too, which makes that cover depend on the fonts of the machine.
+ * resvg's font options for a cover's text: Noto Sans, and of the other bundled fonts those that
+ * draw a character of the text Noto Sans lacks (resvg reads every font file it is given for each
+ * layout, and a cover takes several; a font no character falls back to changes nothing); the
+ * system's fonts too when the text needs a character none of them has, which makes that cover
+ * depend on the fonts of the machine.
  */
-export function coverFontOptions(useSystemFonts: boolean): NonNullable<ResvgRenderOptions['font']> {
+export function coverFontOptions(text: string, useSystemFonts: boolean): NonNullable<ResvgRenderOptions['font']> {
+  const { paths, coverage } = bundledFonts();
+  const fallbacks = new Set<number>();
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) as number;
+    if (coverage.slice(0, BASE_FONTS).some((ranges) => covers(ranges, codePoint))) continue;
+    coverage.forEach((ranges, index) => {
+      if (index >= BASE_FONTS && covers(ranges, codePoint)) fallbacks.add(index);
+    });
+  }
   return {
     loadSystemFonts: useSystemFonts,
-    fontFiles: bundledFonts().paths,
+    // In FONT_FILES order, as resvg's fallback takes the first font that has the character.
+    fontFiles: paths.filter((_, index) => index < BASE_FONTS || fallbacks.has(index)),
     defaultFontFamily: COVER_FONT_FAMILY,
     sansSerifFamily: COVER_FONT_FAMILY,
   };

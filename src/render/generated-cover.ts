@@ -71,8 +71,9 @@ const oneAtATime = pLimit(1);
  */
 export async function generateCover(book: Pick<Book, 'title' | 'authors' | 'series' | 'stories'>): Promise<GeneratedCover> {
   const text = coverText(book);
-  const missing = charactersWithoutBundledFont([text.series, text.part, text.title, text.author].join(' '));
-  const fonts = coverFontOptions(missing.length > 0);
+  const allText = [text.series, text.part, text.title, text.author].join(' ');
+  const missing = charactersWithoutBundledFont(allText);
+  const fonts = coverFontOptions(allText, missing.length > 0);
   const svg = coverSvg(text, measurer(fonts, missing.length > 0));
   const outlined = new Resvg(svg, { font: fonts, logLevel: 'off' }).toString();
   // The background is opaque: RGB without an alpha channel, which some readers' thumbnailers mishandle.
