@@ -120,6 +120,8 @@ function mergeRuns(inlines: Inline[]): Inline[] {
  * one when none closes it; a span it refuses stays text.
  */
 function parseMarkers(text: string, accept?: (open: number, close?: number) => boolean): Inline[] {
+  // Most paragraphs have no marker at all: no scan character by character for them.
+  if (!text.includes('*') && !text.includes('_')) return text === '' ? [] : [{ kind: 'text', text }];
   const nextSame = nextOccurrences(text);
   const inlines: Inline[] = [];
   let last = 0;
