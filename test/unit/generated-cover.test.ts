@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { crc32, inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import type { Book } from '../../src/book/model.js';
+import { coverFontOptions } from '../../src/render/cover-fonts.js';
 import { wrapText, type Measure } from '../../src/render/cover-text-wrap.js';
 import { coverText, generateCover } from '../../src/render/generated-cover.js';
 import { renderBook } from '../../src/render/render-book.js';
@@ -90,6 +91,22 @@ describe('generated cover', () => {
     const { cover, charactersFromSystemFonts } = await generateCover(book('星の王子', { authors: ['山田'] }));
     decodePng(cover.data);
     assert.deepEqual(charactersFromSystemFonts, ['星', 'の', '王', '子', '山', '田']);
+  });
+});
+
+describe('coverFontOptions', () => {
+  const fontNames = (text: string): string[] => (coverFontOptions(text, false).fontFiles ?? []).map((file) => file.split('/').at(-1) as string);
+
+  it('gives resvg Noto Sans, and a fallback font only for a character Noto Sans lacks', () => {
+    const base = ['NotoSans_700Bold.ttf', 'NotoSans_400Regular.ttf'];
+    assert.deepEqual(fontNames('The Clockmaker — Part 2 of 3 Ёжик Ξένος'), base);
+    assert.deepEqual(fontNames('מסע אל הים'), [...base, 'NotoSansHebrew_700Bold.ttf', 'NotoSansHebrew_400Regular.ttf']);
+    assert.deepEqual(fontNames('Tea ☕ and الطريق'), [...base, 'NotoSansArabic_700Bold.ttf', 'NotoSansArabic_400Regular.ttf', 'NotoEmoji_400Regular.ttf']);
+  });
+
+  it('adds the system fonts only when asked', () => {
+    assert.equal(coverFontOptions('星の王子', true).loadSystemFonts, true);
+    assert.equal(coverFontOptions('Plain', false).loadSystemFonts, false);
   });
 });
 
