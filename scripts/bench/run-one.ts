@@ -1,5 +1,7 @@
 /**
- * One contender, one run, in its own process, from inside an empty work folder:
+ * One contender, one run, in its own process, from inside an empty work folder; index.ts runs it
+ * compiled (scripts/bench/tsconfig.json), or from source through tsx:
+ *   node .bench/build/scripts/bench/run-one.js <contender> <corpus folder> <out folder> [--rebuild]
  *   node --import tsx scripts/bench/run-one.ts <contender> <corpus folder> <out folder> [--rebuild]
  * Prints one line `BENCH-RESULT {json}` with its wall time (from just before the work to just
  * after the last file is written; loading modules is outside it) and the process's peak RSS.
@@ -36,7 +38,7 @@ const PREPARE: Record<Contender, (corpus: string) => Promise<Work>> = {
     return { books: files.length, outputBytes };
   },
 
-  // A full build through the library function the CLI calls (TypeScript sources through tsx).
+  // A full build through the library function the CLI calls.
   ficbind: async (corpus) => {
     const { build } = await import('../../src/index.js');
     const rebuild = process.argv.includes('--rebuild');
