@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Resvg } from '@resvg/resvg-js';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import pLimit from 'p-limit';
-import sharp from 'sharp';
+import type SharpModule from 'sharp';
 import { slug } from '../book/file-names.js';
 import type { Book, Cover } from '../book/model.js';
 import { charactersWithoutBundledFont, COVER_FONT_FAMILY, coverFontOptions } from './cover-fonts.js';
@@ -49,8 +49,25 @@ export interface GeneratedCover {
   charactersFromSystemFonts: string[];
 }
 
-// libvips keeps recent operations and their pixels for reuse; every cover is drawn once.
-sharp.cache(false);
+interface CoverLibraries {
+  Resvg: typeof ResvgClass;
+  sharp: typeof SharpModule;
+}
+
+let libraries: Promise<CoverLibraries> | undefined;
+
+/**
+ * resvg and sharp (libvips) are loaded with the first cover drawn: a build that draws none (its
+ * books have cover images, or --no-cover) does not carry their ~15 MiB of native libraries.
+ */
+function coverLibraries(): Promise<CoverLibraries> {
+  libraries ??= Promise.all([import('@resvg/resvg-js'), import('sharp')]).then(([resvg, sharp]) => {
+    // libvips keeps recent operations and their pixels for reuse; every cover is drawn once.
+    sharp.default.cache(false);
+    return { Resvg: resvg.Resvg, sharp: sharp.default };
+  });
+  return libraries;
+}
 
 /**
  * Covers are rasterised one at a time: each holds ~20 MB of pixels and librsvg's surfaces in
@@ -70,11 +87,12 @@ const oneAtATime = pLimit(1);
  * JavaScript thread, so covers are drawn while the next books are rendered.
  */
 export async function generateCover(book: Pick<Book, 'title' | 'authors' | 'series' | 'stories'>): Promise<GeneratedCover> {
+  const { Resvg, sharp } = await coverLibraries();
   const text = coverText(book);
   const allText = [text.series, text.part, text.title, text.author].join(' ');
   const missing = charactersWithoutBundledFont(allText);
   const fonts = coverFontOptions(allText, missing.length > 0);
-  const svg = coverSvg(text, measurer(fonts, missing.length > 0));
+  const svg = coverSvg(text, measurer(Resvg, fonts, missing.length > 0));
   const outlined = new Resvg(svg, { font: fonts, logLevel: 'off' }).toString();
   // The background is opaque: RGB without an alpha channel, which some readers' thumbnailers mishandle.
   const png = await oneAtATime(() => sharp(Buffer.from(outlined)).removeAlpha().png({ compressionLevel: 6 }).toBuffer());
@@ -141,7 +159,7 @@ const measuredWidths = new Map<string, number>();
 const MAX_MEASURED_WIDTHS = 20_000;
 
 /** Width of a text in pixels at a size, from resvg's own layout (shaping and fallback included). */
-function measurer(fonts: ResvgFonts, systemFonts: boolean): Measure {
+function measurer(Resvg: typeof ResvgClass, fonts: ResvgFonts, systemFonts: boolean): Measure {
   return (text, size, weight) => {
     const key = `${systemFonts ? 'system' : 'bundled'} ${weight} ${text}`;
     let width = measuredWidths.get(key);

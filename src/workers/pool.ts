@@ -1,6 +1,4 @@
 import { Piscina } from 'piscina';
-// Also loads sharp in the main thread, which must happen before any worker loads it: its shared
-// libraries would otherwise be unloaded when a worker ends (lovell/sharp#2263).
 import { makeBook, type BookJob, type MadeBook } from '../make-book.js';
 
 // Starting a worker (and, from source, the TypeScript loader in it) costs more than a few small
@@ -19,11 +17,15 @@ export function bookMaker(books: number, jobs: number): BookMaker {
   // Run from source (tsx) the worker is book-worker.ts, loaded through the same --import hook; built, book-worker.js.
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const pool = new Piscina({ filename: new URL(`./book-worker${extension}`, import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  // sharp must be loaded by this thread before any worker loads it (to draw a cover), or its shared
+  // libraries are unloaded when that worker ends (lovell/sharp#2263): no job goes out before.
+  const sharpLoaded = import('sharp');
   // A worker that cannot start must not end the build: its books are made here instead.
   let broken = false;
   pool.on('error', () => (broken = true));
   const make = async (job: BookJob): Promise<MadeBook> => {
     if (broken) return makeBook(job);
+    await sharpLoaded;
     try {
       return (await pool.run(job)) as MadeBook;
     } catch (error) {
