@@ -156,7 +156,10 @@ async function buildFrom(store: StoryStore, partial: Partial<BuildOptions>, hook
         const upToDate = cache !== undefined && (await cache.isFresh(target, key)) && (!options.kobo || (await cache.isFresh(koboTarget, key)));
         if (!upToDate) {
           emit({ kind: 'book-started', title: book.title, index });
-          const made = await maker.make({ book: await withChapters(withCover), generateCover: options.cover, kobo: options.kobo });
+          const job = { book: await withChapters(withCover), generateCover: options.cover, kobo: options.kobo };
+          const made = await maker.make(job).catch((error: Error) => {
+            throw new BookNotMadeError(error.message);
+          });
           own.push(...made.diagnostics);
           await writeFileAtomic(target, made.epub);
           await cache?.recordBook(target, key);
@@ -170,6 +173,14 @@ async function buildFrom(store: StoryStore, partial: Partial<BuildOptions>, hook
       } catch (error) {
         if (error instanceof ChaptersLostError) {
           own.push(diagnostic('error', 'cache/lost', error.source, error.message, { hint: 'Run the build again: the story is parsed anew.' }));
+          return;
+        }
+        if (error instanceof BookNotMadeError) {
+          own.push(
+            diagnostic('error', 'output/not-made', target, `could not make the book: ${error.message}`, {
+              hint: 'If drawing its cover failed (sharp or resvg unusable on this machine), build with --no-cover or put an image in covers/.',
+            }),
+          );
           return;
         }
         own.push(
@@ -187,6 +198,9 @@ async function buildFrom(store: StoryStore, partial: Partial<BuildOptions>, hook
   if (options.check && written.length > 0) diagnostics.push(...(await checkBooks(written.map((b) => b.path))).diagnostics);
   return { books: written, diagnostics, failed: diagnostics.some((d) => d.severity === 'error'), elapsedMs: Math.round(performance.now() - started) };
 }
+
+/** Making a book's bytes failed (not reading its chapters, not writing the file). */
+class BookNotMadeError extends Error {}
 
 function summarise(book: Book, target: string, upToDate: boolean): WrittenBook {
   return {

@@ -19,7 +19,8 @@ export function bookMaker(books: number, jobs: number): BookMaker {
   const pool = new Piscina({ filename: new URL(`./book-worker${extension}`, import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   // sharp must be loaded by this thread before any worker loads it (to draw a cover), or its shared
   // libraries are unloaded when that worker ends (lovell/sharp#2263): no job goes out before.
-  const sharpLoaded = import('sharp');
+  // (If sharp cannot load here, it cannot in a worker either: covers fail there, and say so.)
+  const sharpLoaded = import('sharp').catch(() => undefined);
   // A worker that cannot start must not end the build: its books are made here instead.
   let broken = false;
   pool.on('error', () => (broken = true));

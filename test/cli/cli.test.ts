@@ -63,6 +63,27 @@ describe('ficbind build (the command line)', () => {
     assert.deepEqual(await readdir(out), ['Salt and Static.epub']);
   });
 
+  it('on a machine where sharp cannot load: --no-cover builds, and a drawn cover fails with the way out', async () => {
+    // A module hook that refuses to resolve sharp, as on a platform its binaries do not support.
+    const refuseSharp = `export async function resolve(specifier, context, next) { if (specifier === 'sharp') throw new Error('sharp: no binary for this platform'); return next(specifier, context); }`;
+    const register = `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(refuseSharp)}));`;
+    const nodeArgs = ['--import', `data:text/javascript,${encodeURIComponent(register)}`];
+    const input = await temp('cli-no-sharp');
+    await cp(path.join(SAMPLES, 'salt-and-static.txt'), path.join(input, 'salt-and-static.txt'));
+
+    const plain = await temp('cli-no-sharp-plain');
+    const withoutCovers = await runCli(['build', input, '-o', plain, '--no-cover', '--no-cache'], { nodeArgs });
+    assert.equal(withoutCovers.code, 0, withoutCovers.stdout + withoutCovers.stderr);
+    assert.deepEqual(await readdir(plain), ['Salt and Static.epub']);
+
+    const drawn = await temp('cli-no-sharp-drawn');
+    const withCovers = await runCli(['build', input, '-o', drawn, '--no-cache'], { nodeArgs });
+    assert.equal(withCovers.code, 1, withCovers.stdout + withCovers.stderr);
+    assert.match(withCovers.stdout, /Salt and Static\.epub: error: could not make the book: sharp: no binary for this platform/);
+    assert.match(withCovers.stdout, /--no-cover/);
+    assert.deepEqual(await readdir(drawn), [], 'no book without its cover, and no partial file');
+  });
+
   it('--strict fails on warnings; --json prints the result for scripts', async () => {
     const strict = await runCli(['build', SAMPLES, '-o', await temp('strict'), '--strict']);
     assert.equal(strict.code, 1, 'the headerless sample warns');
