@@ -157,8 +157,8 @@ async function buildFrom(store: StoryStore, partial: Partial<BuildOptions>, hook
         if (!upToDate) {
           emit({ kind: 'book-started', title: book.title, index });
           const job = { book: await withChapters(withCover), generateCover: options.cover, kobo: options.kobo };
-          const made = await maker.make(job).catch((error: Error) => {
-            throw new BookNotMadeError(error.message);
+          const made = await maker.make(job).catch((error: unknown) => {
+            throw new BookNotMadeError(error instanceof Error ? error.message : String(error));
           });
           own.push(...made.diagnostics);
           await writeFileAtomic(target, made.epub);
