@@ -4,14 +4,15 @@ import type { FoundFile, SourceFile, StorySource } from '../io/discover.js';
 import { compareNatural } from '../io/natural-order.js';
 import { parseChapterHeading } from './chapter-heading.js';
 import { NUMBER_PATTERN } from './numbers.js';
-import { readSourceFacts, type SourceFacts } from './source-facts.js';
+import type { SourceFacts } from './source-facts.js';
 
 export interface SourceLayout<F extends FoundFile = SourceFile> {
   sources: Array<StorySource<F>>;
   diagnostics: Diagnostic[];
 }
 
-type Facts<F extends FoundFile = SourceFile> = (file: F) => SourceFacts;
+/** What a file says about itself (source-facts.ts): its text is not needed, only this. */
+type Facts<F extends FoundFile> = (file: F) => SourceFacts;
 
 /**
  * What discovery found as files and folders → what is one story. A folder of distinct stories
@@ -20,14 +21,7 @@ type Facts<F extends FoundFile = SourceFile> = (file: F) => SourceFacts;
  * 2.html`, `story-ch2.txt`, pages of one archive story, or one title and author with differing
  * chapter numbers) become one story in chapter order. Pure; each decision is reported.
  */
-export function arrangeSources(sources: readonly StorySource[]): SourceLayout;
-/** The same for files whose text is not in memory: `facts` tells what each file says about itself. */
-export function arrangeSources<F extends FoundFile>(sources: ReadonlyArray<StorySource<F>>, facts: Facts<F>): SourceLayout<F>;
-export function arrangeSources<F extends FoundFile>(sources: ReadonlyArray<StorySource<F>>, facts?: Facts<F>): SourceLayout<F> {
-  return arrange(sources, facts ?? (memoised(readSourceFacts) as unknown as Facts<F>));
-}
-
-function arrange<F extends FoundFile>(sources: ReadonlyArray<StorySource<F>>, facts: Facts<F>): SourceLayout<F> {
+export function arrangeSources<F extends FoundFile>(sources: ReadonlyArray<StorySource<F>>, facts: Facts<F>): SourceLayout<F> {
   const diagnostics: Diagnostic[] = [];
   const arranged: Array<StorySource<F>> = [];
   const singles: Array<StorySource<F>> = [];
@@ -54,7 +48,7 @@ function isFolder(source: StorySource<FoundFile>): boolean {
  * markers aside) and none is a chapter heading, no file is named like a chapter (`ch2.txt`), and
  * the files do not open with a run of different chapter numbers.
  */
-export function isSeriesFolder<F extends FoundFile = SourceFile>(files: readonly F[], facts: Facts<F> = readSourceFacts as unknown as Facts<F>): boolean {
+export function isSeriesFolder<F extends FoundFile>(files: readonly F[], facts: Facts<F>): boolean {
   if (files.length < 2) return false;
   const read = files.map(facts);
   if (read.some((f) => f.title === undefined || f.nameChapter !== undefined || isChapterTitle(f.title))) return false;
@@ -126,18 +120,6 @@ function areChaptersOfOneStory(members: ReadonlyArray<Candidate<FoundFile> & { c
   if (new Set(members.map((m) => m.chapter)).size !== members.length) return false;
   const titles = new Set(members.flatMap((m) => (m.facts.title ? [slug(withoutChapterMarker(m.facts.title))] : [])));
   return titles.size <= 1;
-}
-
-function memoised(read: Facts): Facts {
-  const known = new Map<SourceFile, SourceFacts>();
-  return (file) => {
-    let found = known.get(file);
-    if (!found) {
-      found = read(file);
-      known.set(file, found);
-    }
-    return found;
-  };
 }
 
 /** A title that names a chapter (`Chapter 2`, `Prologue`), not a larger unit: `Book One: The Gathering` is a story's title. */

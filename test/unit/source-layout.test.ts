@@ -11,7 +11,7 @@ const file = (path: string, text: string): SourceFile => ({ path, text, modified
 const single = (path: string, text: string): StorySource => ({ path, files: [file(path, text)] });
 const folder = (name: string, files: Record<string, string>): StorySource => ({ path: name, files: Object.entries(files).map(([n, t]) => file(`${name}/${n}`, t)) });
 const header = (title: string, body = 'The lamp was lit at dusk.', author = 'Wren Alder') => `Title: ${title}\nAuthor: ${author}\n\n${body}\n`;
-const layout = (sources: StorySource[]) => arrangeSources(sources).sources.map((s) => [s.path, s.files.map((f) => f.path)]);
+const layout = (sources: StorySource[]) => arrangeSources(sources, readSourceFacts).sources.map((s) => [s.path, s.files.map((f) => f.path)]);
 
 /** A saved archive page: its own address, title, author and chapter heading. */
 const archivePage = (address: string, title: string, chapter: string) =>
@@ -51,7 +51,7 @@ describe('readSourceFacts on the saved pages in test/fixtures/html', () => {
       { title: 'Harbour Letters', author: 'Edda Lorne', chapter: 1, nameChapter: { stem: '', number: 1 } },
       { title: 'Harbour Letters', author: 'Edda Lorne', chapter: 2, nameChapter: { stem: '', number: 2 } },
     ]);
-    assert.equal(isSeriesFolder(files), false);
+    assert.equal(isSeriesFolder(files, readSourceFacts), false);
   });
 });
 
@@ -82,27 +82,27 @@ describe('withoutChapterMarker', () => {
 describe('isSeriesFolder', () => {
   const files = (texts: Record<string, string>) => folder('f', texts).files;
   it('is a series folder when every file declares its own title', () => {
-    assert.equal(isSeriesFolder(files({ 'a.txt': header('Summer Rain'), 'b.txt': header('Autumn Wind') })), true);
+    assert.equal(isSeriesFolder(files({ 'a.txt': header('Summer Rain'), 'b.txt': header('Autumn Wind') }), readSourceFacts), true);
     // A book's title may look like a heading of a larger unit; it is still a story's title, not a chapter's.
-    assert.equal(isSeriesFolder(files({ 'a.txt': header('Book One: The Gathering'), 'b.txt': header('Book Two: The Return') })), true);
+    assert.equal(isSeriesFolder(files({ 'a.txt': header('Book One: The Gathering'), 'b.txt': header('Book Two: The Return') }), readSourceFacts), true);
   });
   it('is a chapter folder when files have no title, repeat one, or are named or numbered as chapters', () => {
-    assert.equal(isSeriesFolder(files({ 'ch1.txt': header('Paper Garden'), 'ch2.txt': 'Chapter 2\n\nText.\n' })), false);
-    assert.equal(isSeriesFolder(files({ 'a.txt': header('Paper Garden'), 'b.txt': header('Paper Garden') })), false);
-    assert.equal(isSeriesFolder(files({ 'a.txt': header('Tides - Chapter 1'), 'b.txt': header('Tides - Chapter 2') })), false);
-    assert.equal(isSeriesFolder(files({ 'ch1.txt': header('Seeds'), 'ch2.txt': header('Folding') })), false);
-    assert.equal(isSeriesFolder(files({ 'a.txt': header('Chapter 1'), 'b.txt': header('Chapter 2') })), false);
-    assert.equal(isSeriesFolder(files({ 'a.txt': header('Seeds', 'Chapter 1\n\nText.'), 'b.txt': header('Folding', 'Chapter 2\n\nText.') })), false);
-    assert.equal(isSeriesFolder(files({ 'a.txt': header('Only One') })), false);
+    assert.equal(isSeriesFolder(files({ 'ch1.txt': header('Paper Garden'), 'ch2.txt': 'Chapter 2\n\nText.\n' }), readSourceFacts), false);
+    assert.equal(isSeriesFolder(files({ 'a.txt': header('Paper Garden'), 'b.txt': header('Paper Garden') }), readSourceFacts), false);
+    assert.equal(isSeriesFolder(files({ 'a.txt': header('Tides - Chapter 1'), 'b.txt': header('Tides - Chapter 2') }), readSourceFacts), false);
+    assert.equal(isSeriesFolder(files({ 'ch1.txt': header('Seeds'), 'ch2.txt': header('Folding') }), readSourceFacts), false);
+    assert.equal(isSeriesFolder(files({ 'a.txt': header('Chapter 1'), 'b.txt': header('Chapter 2') }), readSourceFacts), false);
+    assert.equal(isSeriesFolder(files({ 'a.txt': header('Seeds', 'Chapter 1\n\nText.'), 'b.txt': header('Folding', 'Chapter 2\n\nText.') }), readSourceFacts), false);
+    assert.equal(isSeriesFolder(files({ 'a.txt': header('Only One') }), readSourceFacts), false);
   });
   it('is a series folder when each story opens with its own chapter 1', () => {
-    assert.equal(isSeriesFolder(files({ 'a.txt': header('Seeds', 'Chapter 1\n\nText.'), 'b.txt': header('Folding', 'Chapter 1\n\nText.') })), true);
+    assert.equal(isSeriesFolder(files({ 'a.txt': header('Seeds', 'Chapter 1\n\nText.'), 'b.txt': header('Folding', 'Chapter 1\n\nText.') }), readSourceFacts), true);
   });
 });
 
 describe('arrangeSources', () => {
   it('splits a series folder into one story per file and reports it', () => {
-    const result = arrangeSources([folder('Seasons', { 'b.txt': header('Autumn Wind'), 'a.txt': header('Summer Rain') }), single('z.txt', header('Z'))]);
+    const result = arrangeSources([folder('Seasons', { 'b.txt': header('Autumn Wind'), 'a.txt': header('Summer Rain') }), single('z.txt', header('Z'))], readSourceFacts);
     assert.deepEqual(
       result.sources.map((s) => s.path),
       ['Seasons/a.txt', 'Seasons/b.txt', 'z.txt'].sort(),
@@ -112,7 +112,7 @@ describe('arrangeSources', () => {
 
   it('keeps a chapter folder one story', () => {
     const source = folder('the-paper-garden', { 'ch1.txt': header('The Paper Garden'), 'ch2.txt': 'Chapter 2\n\nText.\n' });
-    assert.deepEqual(arrangeSources([source]), { sources: [source], diagnostics: [] });
+    assert.deepEqual(arrangeSources([source], readSourceFacts), { sources: [source], diagnostics: [] });
   });
 
   it('joins top-level chapter files named as chapters, in natural chapter order, under the name they share', () => {
@@ -123,7 +123,7 @@ describe('arrangeSources', () => {
       single('story-ch2.txt', 'Two.\n'),
       single('story-ch1.txt', 'One.\n'),
       single('alone.txt', header('Alone')),
-    ]);
+    ], readSourceFacts);
     assert.deepEqual(
       result.sources.map((s) => [s.path, s.files.map((f) => f.path)]),
       [
@@ -177,7 +177,7 @@ describe('arrangeSources', () => {
       single('q.txt', header('Twin')),
     ];
     assert.deepEqual(
-      arrangeSources(sources).sources.map((s) => s.files.length),
+      arrangeSources(sources, readSourceFacts).sources.map((s) => s.files.length),
       [1, 1, 1, 1, 1, 1],
     );
   });
