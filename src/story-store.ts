@@ -142,12 +142,11 @@ function withStandIn(story: Omit<Story, 'chapters'>, known: KnownChapters, diagn
 /** Reads a story's chapters back from the cache; a story found without them is forgotten, to be parsed anew next time. */
 function fromCache(cache: BuildCache, key: string, sourcePath: string): () => Promise<Chapter[]> {
   // Made apart from parseInto so the closure holds the key and path, not the source and its text.
-  return async () => {
+  return lostUnless(async () => {
     const chapters = await cache.chapters(key);
-    if (chapters) return chapters;
-    await cache.forgetStory(key).catch(() => undefined);
-    throw new ChaptersLostError(sourcePath);
-  };
+    if (!chapters) await cache.forgetStory(key).catch(() => undefined);
+    return chapters;
+  }, sourcePath);
 }
 
 function lostUnless(read: () => Promise<Chapter[] | undefined>, sourcePath: string): () => Promise<Chapter[]> {
