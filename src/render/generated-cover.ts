@@ -60,7 +60,7 @@ let libraries: Promise<CoverLibraries> | undefined;
  * resvg and sharp (libvips) are loaded with the first cover drawn: a build that draws none (its
  * books have cover images, or --no-cover) does not carry their ~15 MiB of native libraries.
  */
-function coverLibraries(): Promise<CoverLibraries> {
+export function coverLibraries(): Promise<CoverLibraries> {
   libraries ??= Promise.all([import('@resvg/resvg-js'), import('sharp')]).then(([resvg, sharp]) => {
     // libvips keeps recent operations and their pixels for reuse; every cover is drawn once.
     sharp.default.cache(false);

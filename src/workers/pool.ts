@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import { makeBook, type BookJob, type MadeBook } from '../make-book.js';
+import { coverLibraries } from '../render/generated-cover.js';
 
 // Starting a worker (and, from source, the TypeScript loader in it) costs more than a few small
 // books take to make: below this many books they are made in this thread.
@@ -20,13 +21,13 @@ export function bookMaker(books: number, jobs: number): BookMaker {
   // sharp must be loaded by this thread before any worker loads it (to draw a cover), or its shared
   // libraries are unloaded when that worker ends (lovell/sharp#2263): no job goes out before.
   // (If sharp cannot load here, it cannot in a worker either: covers fail there, and say so.)
-  const sharpLoaded = import('sharp').catch(() => undefined);
+  const coversLoaded = coverLibraries().catch(() => undefined);
   // A worker that cannot start must not end the build: its books are made here instead.
   let broken = false;
   pool.on('error', () => (broken = true));
   const make = async (job: BookJob): Promise<MadeBook> => {
     if (broken) return makeBook(job);
-    await sharpLoaded;
+    await coversLoaded;
     try {
       return (await pool.run(job)) as MadeBook;
     } catch (error) {
