@@ -64,10 +64,11 @@ const BASE_FONTS = 2;
  */
 export function coverFontOptions(text: string, useSystemFonts: boolean): NonNullable<ResvgRenderOptions['font']> {
   const { paths, coverage } = bundledFonts();
+  const base = coverage.slice(0, BASE_FONTS);
   const fallbacks = new Set<number>();
   for (const char of text) {
     const codePoint = char.codePointAt(0) as number;
-    if (coverage.slice(0, BASE_FONTS).some((ranges) => covers(ranges, codePoint))) continue;
+    if (base.some((ranges) => covers(ranges, codePoint))) continue;
     coverage.forEach((ranges, index) => {
       if (index >= BASE_FONTS && covers(ranges, codePoint)) fallbacks.add(index);
     });
