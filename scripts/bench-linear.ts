@@ -3,11 +3,26 @@
  * (the shape that exposes quadratic regular expressions), median of 3 runs each, time per MB
  * compared with the 1 MB case. A measurement to read, not a test: run `npm run bench:linear`.
  */
-import { parseStory } from '../src/story/parse-story.js';
+import { parseStory } from '../src/parse/parse-story.js';
 
 const SIZES_MB = [1, 2, 4, 8, 10];
 const RUNS = 3;
-const WORDS = ['lantern', 'tide', '*storm*', 'keeper', '“rope”', 'and', '_salt_', 'the', '--', 'night...', '<<', 'o0o', 'Chapter', 'next'];
+const WORDS = [
+  'lantern',
+  'tide',
+  '*storm*',
+  'keeper',
+  '“rope”',
+  'and',
+  '_salt_',
+  'the',
+  '--',
+  'night...',
+  '<<',
+  'o0o',
+  'Chapter',
+  'next',
+];
 
 function oneLineStory(megabytes: number): string {
   const target = megabytes * 1024 * 1024;
@@ -44,7 +59,13 @@ const base = rows[0]!.msPerMb;
 console.log('parse + clean of a one-line story (median of 3)');
 console.log('size MB   time ms   MB/s    time per MB vs 1 MB');
 for (const row of rows) {
-  console.log(`${String(row.mb).padStart(7)} ${row.ms.toFixed(0).padStart(9)} ${(row.mb / (row.ms / 1000)).toFixed(1).padStart(7)}    ${(row.msPerMb / base).toFixed(2)}×`);
+  console.log(
+    `${String(row.mb).padStart(7)} ${row.ms.toFixed(0).padStart(9)} ${(row.mb / (row.ms / 1000)).toFixed(1).padStart(7)}    ${(row.msPerMb / base).toFixed(2)}×`,
+  );
 }
 const worst = Math.max(...rows.map((r) => r.msPerMb / base));
-console.log(worst <= 2 ? `linear: time per MB stays within ${worst.toFixed(2)}× of the 1 MB case` : `NOT linear: time per MB grows to ${worst.toFixed(2)}×`);
+console.log(
+  worst <= 2
+    ? `linear: time per MB stays within ${worst.toFixed(2)}× of the 1 MB case`
+    : `NOT linear: time per MB grows to ${worst.toFixed(2)}×`,
+);

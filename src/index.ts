@@ -1,16 +1,26 @@
 /** ficbind's public API: build books from a folder of stories, check books, or use the pipeline's stages. */
-export { build, plan, type BuildPlan, type BuildEvent, type BuildHooks, type BuildResult, type WrittenBook } from './compile.js';
-export { generateCover } from './render/generated-cover.js';
-export { toKepub } from './epub/kepub.js';
+export {
+  build,
+  plan,
+  type BuildPlan,
+  type BuildEvent,
+  type BuildHooks,
+  type BuildResult,
+  type WrittenBook,
+} from './build/build.js';
+export { generateCover } from './build/make-book.js';
+export { toKepub } from './package/kepub.js';
 export { checkBook, checkBooks, type CheckResult, type CheckedBook, type CheckOptions } from './check/index.js';
-export { formatCheckReport } from './check/report.js';
-export { DEFAULT_OPTIONS, UsageError, resolveOptions, type BuildOptions } from './options.js';
-export { formatDiagnostic, type Diagnostic, type Severity } from './diagnostics.js';
-export { parseStory, type ParseOptions } from './story/parse-story.js';
-export type { Story, StoryMeta, Chapter, Block, Inline, SeriesRef } from './story/model.js';
-export { groupIntoBooks } from './book/group.js';
-export type { Book, BookShape, Cover } from './book/model.js';
+export { formatCheckReport } from './cli/check-report.js';
+export { DEFAULT_OPTIONS, UsageError, resolveOptions, type BuildOptions } from './config/options.js';
+export { formatDiagnostic, type Diagnostic, type Severity } from './diagnostics/diagnostic.js';
+export { parseStory, type ParseOptions } from './parse/parse-story.js';
+export type { Story, StoryMeta, Chapter, Block, Inline, SeriesRef } from './model/story.js';
+export { groupIntoBooks } from './group/group.js';
+export type { Book, BookShape, Cover } from './model/book.js';
 export { renderBook } from './render/render-book.js';
-export { pack, type EpubFile } from './epub/pack.js';
-export { loadConfig, parseConfig, ConfigError, CONFIG_NAMES } from './config/load.js';
+export { pack } from './package/pack.js';
+export type { EpubFile } from './model/epub.js';
+export { parseConfig, ConfigError, CONFIG_NAMES } from './config/parse-config.js';
+export { loadConfig } from './build/config-file.js';
 export type { Config } from './config/schema.js';

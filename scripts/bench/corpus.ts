@@ -91,9 +91,78 @@ class Random {
 // ---------------------------------------------------------------- vocabulary
 
 // Ordered by how common they are in English; picks favour the front of each list.
-const ONSETS = ['', 't', 's', 'h', 'w', 'm', 'b', 'l', 'th', 'f', 'r', 'd', 'p', 'n', 'c', 'g', 'st', 'wh', 'k', 'sh', 'br', 'tr', 'gr', 'cl', 'fl', 'pl', 'sp', 'ch', 'dr', 'cr', 'fr', 'bl', 'sl', 'v', 'y', 'j', 'sk', 'sm', 'sn', 'str', 'wr', 'gl', 'pr', 'sc', 'z'];
+const ONSETS = [
+  '',
+  't',
+  's',
+  'h',
+  'w',
+  'm',
+  'b',
+  'l',
+  'th',
+  'f',
+  'r',
+  'd',
+  'p',
+  'n',
+  'c',
+  'g',
+  'st',
+  'wh',
+  'k',
+  'sh',
+  'br',
+  'tr',
+  'gr',
+  'cl',
+  'fl',
+  'pl',
+  'sp',
+  'ch',
+  'dr',
+  'cr',
+  'fr',
+  'bl',
+  'sl',
+  'v',
+  'y',
+  'j',
+  'sk',
+  'sm',
+  'sn',
+  'str',
+  'wr',
+  'gl',
+  'pr',
+  'sc',
+  'z',
+];
 const NUCLEI = ['e', 'a', 'o', 'i', 'ea', 'u', 'ou', 'ee', 'ai', 'oo', 'ie', 'y', 'oa'];
-const CODAS = ['', 'n', 'r', 's', 't', 'd', 'l', 'th', 'nd', 'st', 'll', 'ng', 'm', 'nt', 'rs', 'ck', 'rt', 'sh', 'ss', 'rd', 'wn', 'x'];
+const CODAS = [
+  '',
+  'n',
+  'r',
+  's',
+  't',
+  'd',
+  'l',
+  'th',
+  'nd',
+  'st',
+  'll',
+  'ng',
+  'm',
+  'nt',
+  'rs',
+  'ck',
+  'rt',
+  'sh',
+  'ss',
+  'rd',
+  'wn',
+  'x',
+];
 const SYLLABLE_COUNTS = [1, 1, 1, 2, 2, 2, 2, 3, 3, 4];
 const PART_SKEW = 1.8;
 
@@ -134,7 +203,11 @@ export function buildVocabulary(seed: number): Vocabulary {
     cdf[rank] = total;
   }
   for (let rank = 0; rank < VOCABULARY_SIZE; rank++) cdf[rank] = (cdf[rank] as number) / total;
-  const vocabulary: Vocabulary = { words: ranked.map((r) => r.word), cdf, successors: new Int32Array(COLLOCATING * SUCCESSORS) };
+  const vocabulary: Vocabulary = {
+    words: ranked.map((r) => r.word),
+    cdf,
+    successors: new Int32Array(COLLOCATING * SUCCESSORS),
+  };
   for (let i = 0; i < vocabulary.successors.length; i++) vocabulary.successors[i] = drawRank(vocabulary, random);
   return vocabulary;
 }
@@ -173,7 +246,18 @@ function capitalise(word: string): string {
 
 // ---------------------------------------------------------------- prose
 
-const SPEECH_VERBS = ['said', 'said', 'said', 'asked', 'whispered', 'replied', 'muttered', 'called', 'snapped', 'admitted'];
+const SPEECH_VERBS = [
+  'said',
+  'said',
+  'said',
+  'asked',
+  'whispered',
+  'replied',
+  'muttered',
+  'called',
+  'snapped',
+  'admitted',
+];
 const SCENE_BREAKS = ['~ ~ ~', '~ ~ ~ ~', '* * *', 'o0o'];
 const RATINGS = ['K', 'K+', 'T', 'T', 'M', 'G', 'PG-13'];
 
@@ -291,7 +375,12 @@ interface GeneratedFile {
 }
 
 function slugOf(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'story';
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'story'
+  );
 }
 
 /** One story as one file, or as a folder of chapter files. Depends only on (seed, index). */
@@ -321,7 +410,8 @@ export function generateStory(seed: number, index: number, vocabulary: Vocabular
   const perChapter = budget / chapterCount;
 
   const title = titleWords(voice, 1, 5);
-  const author = shape === 'series-field' || shape === 'series-summary' ? seriesAuthor : `${makeName(random)} ${makeName(random)}`;
+  const author =
+    shape === 'series-field' || shape === 'series-summary' ? seriesAuthor : `${makeName(random)} ${makeName(random)}`;
   const header: string[] = [`Title: ${title}`, `Author: ${author}`, `Rating: ${random.pick(RATINGS)}`];
   if (random.chance(0.4)) header.push(`Pairing: ${voice.cast[0]}/${voice.cast[1]}`);
   if (random.chance(0.5)) header.push(`Disclaimer: ${sentence(voice)}`);
@@ -370,7 +460,12 @@ function manifestPath(root: string, scale: number): string {
 }
 
 /** The corpus at this scale: reused when a complete one with the same generator and seed exists. */
-export function ensureCorpus(root: string, scale: number, seed = DEFAULT_SEED, log: (line: string) => void = () => {}): CorpusManifest {
+export function ensureCorpus(
+  root: string,
+  scale: number,
+  seed = DEFAULT_SEED,
+  log: (line: string) => void = () => {},
+): CorpusManifest {
   const folder = corpusFolder(root, scale);
   const manifestFile = manifestPath(root, scale);
   if (existsSync(manifestFile) && existsSync(folder)) {

@@ -16,7 +16,7 @@ import { corpusFolder, DEFAULT_SEED, ensureCorpus, type CorpusManifest } from '.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BENCH_DIR = path.join(ROOT, '.bench');
 /**
- * Every contender runs compiled JavaScript, as an installed `ficbind` does (its bin is dist/cli.js):
+ * Every contender runs compiled JavaScript, as an installed `ficbind` does (its bin is dist/cli/main.js):
  * ficbind's sources and this harness are compiled to BUILD_DIR first. Run through tsx instead, a
  * build pays tsx's loader thread and transpiling (~30 MiB of peak RSS), and so would every peer.
  */
@@ -69,7 +69,9 @@ function positiveInteger(flag: string, value: string | undefined, fallback: numb
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** One contender in a fresh process, run from a fresh, empty work folder. */
@@ -87,7 +89,9 @@ function runOnce(contender: Contender, corpus: string): RunResult {
     });
     const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
     if (child.status !== 0 || line === undefined) {
-      throw new Error(`${contender} failed (exit ${String(child.status ?? child.signal)}):\n${child.stderr}${child.stdout}`);
+      throw new Error(
+        `${contender} failed (exit ${String(child.status ?? child.signal)}):\n${child.stderr}${child.stdout}`,
+      );
     }
     return JSON.parse(line.slice(RESULT_PREFIX.length)) as RunResult;
   } finally {
@@ -98,7 +102,10 @@ function runOnce(contender: Contender, corpus: string): RunResult {
 /** Compiles ficbind and the harness (scripts/bench/tsconfig.json) into BUILD_DIR, afresh. */
 function compileContenders(): void {
   rmSync(BUILD_DIR, { recursive: true, force: true });
-  const tsc = spawnSync(process.execPath, [TSC, '-p', path.join(ROOT, 'scripts/bench/tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
+  const tsc = spawnSync(process.execPath, [TSC, '-p', path.join(ROOT, 'scripts/bench/tsconfig.json')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (tsc.status !== 0) throw new Error(`bench: compiling ficbind and the harness failed:\n${tsc.stdout}${tsc.stderr}`);
 }
 
@@ -173,8 +180,16 @@ function likeForLike(noCover: Summary, floor: Summary, fastestPeer: Summary): Ta
   const ratio = noCover.medianMs / floor.medianMs;
   const speedup = fastestPeer.medianMs / noCover.medianMs;
   return [
-    { target: `ficbind --no-cover ≤ ${FLOOR_RATIO_TARGET}× the floor`, measured: `${ratio.toFixed(2)}×`, status: ratio <= FLOOR_RATIO_TARGET ? 'met' : 'not met' },
-    { target: `ficbind --no-cover ≥ ${PEER_SPEEDUP_TARGET}× faster than the fastest peer`, measured: `${speedup.toFixed(2)}×`, status: speedup >= PEER_SPEEDUP_TARGET ? 'met' : 'not met' },
+    {
+      target: `ficbind --no-cover ≤ ${FLOOR_RATIO_TARGET}× the floor`,
+      measured: `${ratio.toFixed(2)}×`,
+      status: ratio <= FLOOR_RATIO_TARGET ? 'met' : 'not met',
+    },
+    {
+      target: `ficbind --no-cover ≥ ${PEER_SPEEDUP_TARGET}× faster than the fastest peer`,
+      measured: `${speedup.toFixed(2)}×`,
+      status: speedup >= PEER_SPEEDUP_TARGET ? 'met' : 'not met',
+    },
   ];
 }
 
@@ -196,7 +211,11 @@ function rebuildTarget(ficbind: Summary): TargetResult {
 
 function table(rows: readonly string[][]): string {
   const widths = (rows[0] as string[]).map((_, i) => Math.max(...rows.map((r) => (r[i] as string).length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('  ')).join('\n');
+  return rows
+    .map((r) =>
+      r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('  '),
+    )
+    .join('\n');
 }
 
 function formatSummaries(summaries: readonly Summary[]): string {
@@ -214,7 +233,16 @@ function formatSummaries(summaries: readonly Summary[]): string {
     ]);
     if (s.rebuild) {
       const floor = (summaries[0] as Summary).medianMs;
-      rows.push(['  rebuild, 1 story changed', (s.rebuild.medianMs / 1000).toFixed(2), '', '', '', (s.rebuild.medianMs / floor).toFixed(2), `${s.rebuild.booksRewritten} rewritten`, '']);
+      rows.push([
+        '  rebuild, 1 story changed',
+        (s.rebuild.medianMs / 1000).toFixed(2),
+        '',
+        '',
+        '',
+        (s.rebuild.medianMs / floor).toFixed(2),
+        `${s.rebuild.booksRewritten} rewritten`,
+        '',
+      ]);
     }
   }
   return table(rows);
@@ -239,7 +267,9 @@ async function main(): Promise<void> {
   );
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   log(`machine: ${os.cpus().length} × ${cpu}, Node ${process.version}, ${os.platform()} ${os.release()}`);
-  log(`${rounds} round${rounds === 1 ? '' : 's'}, each running every contender once in its own process (order rotated); SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH}`);
+  log(
+    `${rounds} round${rounds === 1 ? '' : 's'}, each running every contender once in its own process (order rotated); SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH}`,
+  );
   compileContenders();
   log(`every contender runs compiled JavaScript (${path.relative(ROOT, BUILD_DIR)}/), as an installed ficbind does`);
   log('ficbind builds with its cache, then rebuilds after one story changes');
@@ -259,7 +289,9 @@ async function main(): Promise<void> {
   const summaries = summarise(runs, corpus);
   const targets = evaluateTargets(summaries, scale);
   log('');
-  log(`median of ${rounds} round${rounds === 1 ? '' : 's'}; MB/s = 10^6 bytes of input per second; × floor = median time / the floor's median time`);
+  log(
+    `median of ${rounds} round${rounds === 1 ? '' : 's'}; MB/s = 10^6 bytes of input per second; × floor = median time / the floor's median time`,
+  );
   log(`the ${os.cpus().length} cores may be shared with other work: read medians and ratios, not single runs`);
   log(formatSummaries(summaries));
   log('');
@@ -269,7 +301,13 @@ async function main(): Promise<void> {
   const resultsFile = path.join(BENCH_DIR, `results-scale-${scale}.json`);
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpu, node: process.version, platform: `${os.platform()} ${os.release()}`, memoryMiB: Math.round(os.totalmem() / 1024 / 1024) },
+    machine: {
+      cpus: os.cpus().length,
+      cpu,
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      memoryMiB: Math.round(os.totalmem() / 1024 / 1024),
+    },
     scale,
     rounds,
     sourceDateEpoch: Number(SOURCE_DATE_EPOCH),

@@ -13,7 +13,13 @@ declare module 'nodepub' {
     showContents?: boolean;
   }
   export interface Document {
-    addSection(title: string, content: string, excludeFromContents?: boolean, isFrontMatter?: boolean, overrideFilename?: string): void;
+    addSection(
+      title: string,
+      content: string,
+      excludeFromContents?: boolean,
+      isFrontMatter?: boolean,
+      overrideFilename?: string,
+    ): void;
     addCSS(content: string): void;
     /** Writes `<folder>/<filename>.epub`. */
     writeEPUB(folder: string, filename: string): Promise<void>;

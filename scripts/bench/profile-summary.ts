@@ -24,13 +24,21 @@ interface Profile {
 function place(url: string): string {
   if (url === '') return '';
   const modules = url.lastIndexOf('node_modules/');
-  if (modules >= 0) return url.slice(modules + 'node_modules/'.length).split('/').slice(0, 1).join('/');
+  if (modules >= 0)
+    return url
+      .slice(modules + 'node_modules/'.length)
+      .split('/')
+      .slice(0, 1)
+      .join('/');
   if (url.startsWith('node:')) return url;
   const source = url.indexOf('/src/');
   return source >= 0 ? url.slice(source + 1) : path.basename(url);
 }
 
-const { values, positionals } = parseArgs({ options: { top: { type: 'string' }, by: { type: 'string' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { top: { type: 'string' }, by: { type: 'string' } },
+  allowPositionals: true,
+});
 const top = Number(values.top ?? 25);
 const byPlace = values.by === 'place';
 for (const file of positionals) {
@@ -50,6 +58,8 @@ for (const file of positionals) {
   console.log(`${path.basename(file)}: ${(total / 1e6).toFixed(2)} s sampled`);
   const rows = [...selfMicros.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
   for (const [key, micros] of rows) {
-    console.log(`${(micros / 1000).toFixed(0).padStart(7)} ms ${((100 * micros) / total).toFixed(1).padStart(5)} %  ${key}`);
+    console.log(
+      `${(micros / 1000).toFixed(0).padStart(7)} ms ${((100 * micros) / total).toFixed(1).padStart(5)} %  ${key}`,
+    );
   }
 }

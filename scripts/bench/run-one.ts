@@ -47,7 +47,12 @@ const PREPARE: Record<Contender, (corpus: string) => Promise<Work>> = {
     return async (_corpus, out) => {
       // No covers: a folder that does not exist, rather than the repository's covers/.
       // The cache (a folder, as `--cache <dir>` gives it) lives in this run's own work folder.
-      const options = { input, out, covers: path.join(out, '.no-covers'), ...(rebuild ? { cache: path.resolve('.ficbind-cache') } : {}) };
+      const options = {
+        input,
+        out,
+        covers: path.join(out, '.no-covers'),
+        ...(rebuild ? { cache: path.resolve('.ficbind-cache') } : {}),
+      };
       const full = await checkedBuild(build, options);
       if (!rebuild) return { books: full.books, diagnostics: full.diagnostics };
       return {
@@ -72,7 +77,12 @@ const PREPARE: Record<Contender, (corpus: string) => Promise<Work>> = {
   'ficbind-no-cover': async (corpus) => {
     const { build } = await import('../../src/index.js');
     return async (_corpus, out) => {
-      const full = await checkedBuild(build, { input: corpus, out, covers: path.join(out, '.no-covers'), cover: false });
+      const full = await checkedBuild(build, {
+        input: corpus,
+        out,
+        covers: path.join(out, '.no-covers'),
+        cover: false,
+      });
       return { books: full.books, diagnostics: full.diagnostics };
     };
   },
@@ -86,7 +96,13 @@ const PREPARE: Record<Contender, (corpus: string) => Promise<Work>> = {
       let books = 0;
       for await (const story of readStories(corpus)) {
         const epub = await new EPub(
-          { title: story.title, author: story.author, lang: 'en', verbose: false, ...(story.summary ? { description: story.summary } : {}) },
+          {
+            title: story.title,
+            author: story.author,
+            lang: 'en',
+            verbose: false,
+            ...(story.summary ? { description: story.summary } : {}),
+          },
           story.chapters.map((c) => ({ title: c.title, content: c.html })),
         ).genEpub();
         await writeFile(path.join(out, `${story.name}.epub`), epub);
@@ -115,7 +131,8 @@ const PREPARE: Record<Contender, (corpus: string) => Promise<Work>> = {
           language: 'en',
           ...(story.summary ? { description: story.summary } : {}),
         });
-        for (const chapter of story.chapters) doc.addSection(chapter.title, `<h1>${escapeXml(chapter.title)}</h1>\n${chapter.html}`);
+        for (const chapter of story.chapters)
+          doc.addSection(chapter.title, `<h1>${escapeXml(chapter.title)}</h1>\n${chapter.html}`);
         await doc.writeEPUB(out, story.name);
         books++;
       }
@@ -126,7 +143,10 @@ const PREPARE: Record<Contender, (corpus: string) => Promise<Work>> = {
 
 type Build = typeof import('../../src/index.js').build;
 
-async function checkedBuild(build: Build, options: Parameters<Build>[0]): Promise<{ books: number; diagnostics: Record<string, number> }> {
+async function checkedBuild(
+  build: Build,
+  options: Parameters<Build>[0],
+): Promise<{ books: number; diagnostics: Record<string, number> }> {
   const result = await build(options);
   const diagnostics: Record<string, number> = {};
   for (const d of result.diagnostics) diagnostics[d.severity] = (diagnostics[d.severity] ?? 0) + 1;
@@ -162,7 +182,8 @@ function bookStamps(out: string): Map<string, string> {
   return stamps;
 }
 
-const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 function bytesOfEpubs(folder: string): number {
   return readdirSync(folder)

@@ -83,7 +83,10 @@ export function parseSimpleStory(name: string, texts: readonly string[]): Simple
     title,
     author: fields.get('author') ?? 'Unknown',
     ...(fields.has('summary') ? { summary: fields.get('summary') as string } : {}),
-    chapters: kept.map((c, i) => ({ title: c.title ?? (kept.length === 1 ? title : `Chapter ${i + 1}`), html: paragraphsToHtml(c.lines) })),
+    chapters: kept.map((c, i) => ({
+      title: c.title ?? (kept.length === 1 ? title : `Chapter ${i + 1}`),
+      html: paragraphsToHtml(c.lines),
+    })),
   };
 }
 

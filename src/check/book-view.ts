@@ -42,7 +42,8 @@ export function viewBook(contents: EpubContents): BookView {
   const rootfile = container ? elements(container, NS.container, 'rootfile')[0] : undefined;
   const packagePath = rootfile?.getAttribute('full-path') ?? undefined;
   const packageDocument = packagePath === undefined ? undefined : documents.get(packagePath);
-  if (packagePath === undefined || packageDocument === undefined) return { ...contents, documents, manifest: [], spine: [] };
+  if (packagePath === undefined || packageDocument === undefined)
+    return { ...contents, documents, manifest: [], spine: [] };
 
   const manifest = elements(packageDocument, NS.opf, 'item').flatMap((item): ManifestItem[] => {
     const target = resolveHref(packagePath, item.getAttribute('href') ?? '');
@@ -57,7 +58,9 @@ export function viewBook(contents: EpubContents): BookView {
     ];
   });
   const byId = new Map(manifest.map((item) => [item.id, item.path]));
-  const spine = elements(packageDocument, NS.opf, 'itemref').flatMap((ref) => byId.get(ref.getAttribute('idref') ?? '') ?? []);
+  const spine = elements(packageDocument, NS.opf, 'itemref').flatMap(
+    (ref) => byId.get(ref.getAttribute('idref') ?? '') ?? [],
+  );
   return { ...contents, documents, packagePath, packageDocument, manifest, spine };
 }
 

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 
 /** One message of EPUBCheck's `--json` report (the fields ficbind reads). */
 export interface EpubcheckMessage {
@@ -20,7 +20,8 @@ export interface EpubcheckReport {
   messages: EpubcheckMessage[];
 }
 
-export type EpubcheckRun = { kind: 'report'; report: EpubcheckReport } | { kind: 'java-missing' } | { kind: 'failed'; detail: string };
+export type EpubcheckRun =
+  { kind: 'report'; report: EpubcheckReport } | { kind: 'java-missing' } | { kind: 'failed'; detail: string };
 
 export const JAVA_MISSING_RULE = 'epubcheck/java-missing';
 const INSTALL_JAVA =
@@ -45,7 +46,10 @@ export async function runEpubcheck(epub: string): Promise<EpubcheckRun> {
       return { kind: 'report', report: JSON.parse(await readFile(reportFile, 'utf8')) as EpubcheckReport };
     } catch {
       const said = run.stderr.trim().split('\n').slice(-3).join(' ').trim();
-      return { kind: 'failed', detail: `java exited with code ${run.code ?? 'none'} without a report${said ? `: ${said}` : ''}` };
+      return {
+        kind: 'failed',
+        detail: `java exited with code ${run.code ?? 'none'} without a report${said ? `: ${said}` : ''}`,
+      };
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -58,7 +62,9 @@ function runJava(args: string[]): Promise<{ missing: boolean; code: number | nul
     let stderr = '';
     // Keep only the end: that is where a JVM says why it stopped.
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
-    child.on('error', (error: NodeJS.ErrnoException) => resolve({ missing: error.code === 'ENOENT', code: null, stderr: error.message }));
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ missing: error.code === 'ENOENT', code: null, stderr: error.message }),
+    );
     child.on('close', (code) => resolve({ missing: false, code, stderr }));
   });
 }
@@ -104,9 +110,15 @@ function isTheBook(location: string, epub: string, report: EpubcheckReport): boo
 }
 
 export function javaMissing(epub: string): Diagnostic {
-  return diagnostic('error', JAVA_MISSING_RULE, epub, 'EPUBCheck needs a Java runtime, and no "java" command was found', {
-    hint: `Install a Java runtime (11 or newer) and run again. ${INSTALL_JAVA}`,
-  });
+  return diagnostic(
+    'error',
+    JAVA_MISSING_RULE,
+    epub,
+    'EPUBCheck needs a Java runtime, and no "java" command was found',
+    {
+      hint: `Install a Java runtime (11 or newer) and run again. ${INSTALL_JAVA}`,
+    },
+  );
 }
 
 /** Runs EPUBCheck on one book and gives its findings as diagnostics (or why it could not run). */

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { viewBook } from './book-view.js';
 import { epubcheck, JAVA_MISSING_RULE } from './epubcheck.js';
 import { readEpub } from './read-epub.js';

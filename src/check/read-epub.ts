@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import JSZip from 'jszip';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** What the reader rules look at in an `.epub`, read once at the edge. */
 export interface EpubContents {
@@ -14,20 +14,33 @@ export interface EpubContents {
   texts: Map<string, string>;
 }
 
-export type ReadEpubResult = { contents: EpubContents; diagnostic?: undefined } | { contents?: undefined; diagnostic: Diagnostic };
+export type ReadEpubResult =
+  { contents: EpubContents; diagnostic?: undefined } | { contents?: undefined; diagnostic: Diagnostic };
 
 const XML_ENTRY = /\.(?:xhtml|xht|html|htm|opf|ncx|xml)$/i;
 
 /** Reads and unzips a book; a missing, unreadable or non-zip file gives one diagnostic naming it. */
 export async function readEpub(file: string): Promise<ReadEpubResult> {
   const info = await stat(file).catch(() => undefined);
-  if (!info) return { diagnostic: diagnostic('error', 'check/no-such-file', file, 'no such file', { hint: 'Pass the path of an .epub file.' }) };
-  if (!info.isFile()) return { diagnostic: diagnostic('error', 'check/not-a-file', file, 'not a file', { hint: 'Pass the path of an .epub file, not a folder.' }) };
+  if (!info)
+    return {
+      diagnostic: diagnostic('error', 'check/no-such-file', file, 'no such file', {
+        hint: 'Pass the path of an .epub file.',
+      }),
+    };
+  if (!info.isFile())
+    return {
+      diagnostic: diagnostic('error', 'check/not-a-file', file, 'not a file', {
+        hint: 'Pass the path of an .epub file, not a folder.',
+      }),
+    };
   let raw: Uint8Array;
   try {
     raw = new Uint8Array(await readFile(file));
   } catch (error) {
-    return { diagnostic: diagnostic('error', 'check/unreadable', file, `cannot read the file: ${(error as Error).message}`) };
+    return {
+      diagnostic: diagnostic('error', 'check/unreadable', file, `cannot read the file: ${(error as Error).message}`),
+    };
   }
   let zip: JSZip;
   try {

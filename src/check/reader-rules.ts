@@ -1,5 +1,5 @@
 import type { Document, Element } from '@xmldom/xmldom';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { elements, NS, position, resolveHref, type BookView } from './book-view.js';
 
 /**
@@ -22,13 +22,26 @@ export function mimetypeFirstAndStored(book: BookView): Diagnostic[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const isEntry = bytes.length >= 30 && view.getUint32(0, true) === 0x04034b50;
   const name = isEntry ? new TextDecoder().decode(bytes.subarray(30, 30 + view.getUint16(26, true))) : undefined;
-  const hint = 'Rebuild the book, or zip mimetype first and uncompressed: zip -X0 book.epub mimetype && zip -rX9 book.epub META-INF EPUB';
+  const hint =
+    'Rebuild the book, or zip mimetype first and uncompressed: zip -X0 book.epub mimetype && zip -rX9 book.epub META-INF EPUB';
   if (name !== 'mimetype') {
     const first = name === undefined ? 'the file does not start with a zip entry' : `the first entry is "${name}"`;
-    return [diagnostic('error', 'reader/mimetype', book.path, `mimetype must be the first entry in the zip, but ${first}`, { hint })];
+    return [
+      diagnostic('error', 'reader/mimetype', book.path, `mimetype must be the first entry in the zip, but ${first}`, {
+        hint,
+      }),
+    ];
   }
   if (view.getUint16(8, true) !== 0) {
-    return [diagnostic('error', 'reader/mimetype', entryFile(book, 'mimetype'), 'mimetype is compressed; it must be stored uncompressed', { hint })];
+    return [
+      diagnostic(
+        'error',
+        'reader/mimetype',
+        entryFile(book, 'mimetype'),
+        'mimetype is compressed; it must be stored uncompressed',
+        { hint },
+      ),
+    ];
   }
   return [];
 }
@@ -42,8 +55,14 @@ export function xmlDeclaration(book: BookView): Diagnostic[] {
         'warning',
         'reader/xml-declaration',
         entryFile(book, name),
-        text.startsWith('<?xml') ? 'the XML declaration does not name the encoding' : 'the document does not start with an XML declaration naming its encoding',
-        { line: 1, column: 1, hint: 'Start the file with <?xml version="1.0" encoding="UTF-8"?>; some readers (Send to Kindle among them) guess the encoding wrong without it.' },
+        text.startsWith('<?xml')
+          ? 'the XML declaration does not name the encoding'
+          : 'the document does not start with an XML declaration naming its encoding',
+        {
+          line: 1,
+          column: 1,
+          hint: 'Start the file with <?xml version="1.0" encoding="UTF-8"?>; some readers (Send to Kindle among them) guess the encoding wrong without it.',
+        },
       ),
     );
 }
@@ -52,16 +71,24 @@ export function xmlDeclaration(book: BookView): Diagnostic[] {
 export function languageTag(book: BookView): Diagnostic[] {
   if (!book.packageDocument || book.packagePath === undefined) return [];
   const file = entryFile(book, book.packagePath);
-  const hint = 'Set the book\'s language to a BCP 47 tag such as en, de or pt-BR (ficbind: a "Language:" header line or --lang).';
+  const hint =
+    'Set the book\'s language to a BCP 47 tag such as en, de or pt-BR (ficbind: a "Language:" header line or --lang).';
   const languages = elements(book.packageDocument, NS.dc, 'language');
-  if (languages.length === 0) return [diagnostic('warning', 'reader/language', file, 'the package document has no dc:language', { hint })];
+  if (languages.length === 0)
+    return [diagnostic('warning', 'reader/language', file, 'the package document has no dc:language', { hint })];
   return languages
     .filter((element) => !isLanguageTag((element.textContent ?? '').trim()))
     .map((element) =>
-      diagnostic('warning', 'reader/language', file, `dc:language "${(element.textContent ?? '').trim()}" is not a BCP 47 language tag`, {
-        ...position(element),
-        hint,
-      }),
+      diagnostic(
+        'warning',
+        'reader/language',
+        file,
+        `dc:language "${(element.textContent ?? '').trim()}" is not a BCP 47 language tag`,
+        {
+          ...position(element),
+          hint,
+        },
+      ),
     );
 }
 
@@ -78,9 +105,15 @@ export function noSpacesInFileNames(book: BookView): Diagnostic[] {
   return book.entries
     .filter((name) => /\s/.test(name))
     .map((name) =>
-      diagnostic('warning', 'reader/file-name-space', entryFile(book, name), 'the file name contains a space, which some readers and Send to Kindle reject', {
-        hint: 'Rename the file (use - or _ instead of spaces) and update every reference to it.',
-      }),
+      diagnostic(
+        'warning',
+        'reader/file-name-space',
+        entryFile(book, name),
+        'the file name contains a space, which some readers and Send to Kindle reject',
+        {
+          hint: 'Rename the file (use - or _ instead of spaces) and update every reference to it.',
+        },
+      ),
     );
 }
 
@@ -88,7 +121,10 @@ export function noSpacesInFileNames(book: BookView): Diagnostic[] {
 export function imagesHaveSrcAndAlt(book: BookView): Diagnostic[] {
   return xhtmlDocuments(book).flatMap(([name, doc]) =>
     Array.from(doc.getElementsByTagName('img')).flatMap((img) => {
-      const missing = [!img.getAttribute('src') ? 'src' : undefined, !img.hasAttribute('alt') ? 'alt' : undefined].filter((a) => a !== undefined);
+      const missing = [
+        !img.getAttribute('src') ? 'src' : undefined,
+        !img.hasAttribute('alt') ? 'alt' : undefined,
+      ].filter((a) => a !== undefined);
       if (missing.length === 0) return [];
       return [
         diagnostic('warning', 'reader/img-src-alt', entryFile(book, name), `img without ${missing.join(' and ')}`, {
@@ -114,16 +150,23 @@ export function noLinksToBody(book: BookView): Diagnostic[] {
   }
   for (const [name, doc] of book.documents) {
     if (!/\.ncx$/i.test(name)) continue;
-    for (const content of elements(doc, NS.ncx, 'content')) links.push([name, content, content.getAttribute('src') ?? '']);
+    for (const content of elements(doc, NS.ncx, 'content'))
+      links.push([name, content, content.getAttribute('src') ?? '']);
   }
   return links.flatMap(([name, element, href]) => {
     const target = resolveHref(name, href);
     if (!target || target.fragment === '' || bodyIds.get(target.path) !== target.fragment) return [];
     return [
-      diagnostic('warning', 'reader/link-to-body', entryFile(book, name), `the link "${href}" targets the body element of ${target.path}`, {
-        ...position(element),
-        hint: `Link to the file itself (without "#${target.fragment}") or to an element inside its body.`,
-      }),
+      diagnostic(
+        'warning',
+        'reader/link-to-body',
+        entryFile(book, name),
+        `the link "${href}" targets the body element of ${target.path}`,
+        {
+          ...position(element),
+          hint: `Link to the file itself (without "#${target.fragment}") or to an element inside its body.`,
+        },
+      ),
     ];
   });
 }
@@ -140,10 +183,21 @@ export function spineFollowsToc(book: BookView): Diagnostic[] {
   for (const entry of toc.entries) {
     const target = entry.href === '' ? undefined : resolveHref(toc.path, entry.href);
     if (!target) continue;
-    const where = { ...position(entry.element), hint: 'Make the table of contents follow the reading order (the spine), and list only documents in the spine.' };
+    const where = {
+      ...position(entry.element),
+      hint: 'Make the table of contents follow the reading order (the spine), and list only documents in the spine.',
+    };
     const index = book.spine.indexOf(target.path);
     if (index === -1) {
-      found.push(diagnostic('warning', 'reader/spine-order', entryFile(book, toc.path), `contents entry "${entry.label}" links to ${target.path}, which is not in the spine`, where));
+      found.push(
+        diagnostic(
+          'warning',
+          'reader/spine-order',
+          entryFile(book, toc.path),
+          `contents entry "${entry.label}" links to ${target.path}, which is not in the spine`,
+          where,
+        ),
+      );
       continue;
     }
     if (previous && index < previous.index) {
@@ -173,9 +227,15 @@ function tocEntries(book: BookView): { path: string; entries: TocEntry[] } | und
   const navPath = book.manifest.find((item) => item.properties.includes('nav'))?.path;
   const nav = navPath === undefined ? undefined : book.documents.get(navPath);
   if (navPath !== undefined && nav) {
-    const toc = Array.from(nav.getElementsByTagName('nav')).find((n) => (n.getAttributeNS(NS.ops, 'type') ?? '').split(/\s+/).includes('toc'));
+    const toc = Array.from(nav.getElementsByTagName('nav')).find((n) =>
+      (n.getAttributeNS(NS.ops, 'type') ?? '').split(/\s+/).includes('toc'),
+    );
     if (!toc) return undefined;
-    const entries = Array.from(toc.getElementsByTagName('a')).map((a) => ({ href: a.getAttribute('href') ?? '', label: squash(a.textContent), element: a }));
+    const entries = Array.from(toc.getElementsByTagName('a')).map((a) => ({
+      href: a.getAttribute('href') ?? '',
+      label: squash(a.textContent),
+      element: a,
+    }));
     return { path: navPath, entries };
   }
   const ncxPath = book.manifest.find((item) => item.mediaType === 'application/x-dtbncx+xml')?.path;

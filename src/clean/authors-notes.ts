@@ -1,17 +1,15 @@
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { Block, Paragraph, Story } from '../story/model.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { NotesPlacement } from '../config/options.js';
+import type { Block, Paragraph, Story } from '../model/story.js';
 
 // `A/N:`, `AN -`, `Author's Note:`, `Authors' notes.`, `(A/N: …)`, `Note from the author:`.
-const NOTE_START = /^\(?\s*(?:A\/N|A\.N\.|AN(?=\s*[:\-–—])|Author[’']?s?[’']?\s+Notes?|Notes?\s+from\s+the\s+author)\s*[:.\-–—)]/i;
+const NOTE_START =
+  /^\(?\s*(?:A\/N|A\.N\.|AN(?=\s*[:\-–—])|Author[’']?s?[’']?\s+Notes?|Notes?\s+from\s+the\s+author)\s*[:.\-–—)]/i;
 
 /** True when a paragraph is an author's note rather than story text. */
 export function isAuthorsNote(paragraphText: string): boolean {
   return NOTE_START.test(paragraphText.trimStart());
 }
-
-/** Where author's notes go: left in place (marked), moved to the end of their chapter, or dropped. */
-export type NotesPlacement = 'keep' | 'end' | 'drop';
-export const NOTES_PLACEMENTS: readonly NotesPlacement[] = ['keep', 'end', 'drop'];
 
 // A note at a chapter's edge often runs on for a few paragraphs up to the scene break that
 // separates it from the story ("A/N: Thanks for reading! / Next chapter Friday. / ~ ~ ~").
@@ -22,7 +20,10 @@ const MAX_EDGE_NOTE_PARAGRAPHS = 4;
  * one (`A/N:`); at the start or end of a chapter, the paragraphs between it and the nearest scene
  * break join it, when there are few of them. Dropped notes are reported with their text.
  */
-export function placeAuthorsNotes(story: Story, placement: NotesPlacement): { story: Story; diagnostics: Diagnostic[] } {
+export function placeAuthorsNotes(
+  story: Story,
+  placement: NotesPlacement,
+): { story: Story; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const chapters = story.chapters.map((chapter) => {
     const marked = markNotes(chapter.blocks);
@@ -36,7 +37,7 @@ export function placeAuthorsNotes(story: Story, placement: NotesPlacement): { st
         diagnostic('info', 'notes/dropped', chapter.file, `author's note left out: "${shorten(text)}"`, {
           line: paragraph.line,
           removed: text,
-          hint: 'Use --notes keep (the default) or --notes end to keep author\'s notes.',
+          hint: "Use --notes keep (the default) or --notes end to keep author's notes.",
         }),
       );
     }

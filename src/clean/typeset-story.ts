@@ -1,4 +1,4 @@
-import type { Block, Chapter, Inline, Paragraph, Story, StoryMeta } from '../story/model.js';
+import type { Block, Chapter, Inline, Paragraph, Story, StoryMeta } from '../model/story.js';
 import { smartenRuns, smartenTypography } from './typography.js';
 
 /**
@@ -11,7 +11,10 @@ export function typesetStory(story: Story): Story {
 }
 
 function typesetMeta(meta: StoryMeta): StoryMeta {
-  const result: StoryMeta = { ...meta, extra: meta.extra.map((field) => ({ ...field, value: smartenTypography(field.value) })) };
+  const result: StoryMeta = {
+    ...meta,
+    extra: meta.extra.map((field) => ({ ...field, value: smartenTypography(field.value) })),
+  };
   for (const key of ['disclaimer', 'pairing', 'summary', 'timeline', 'warnings', 'category'] as const) {
     const value = meta[key];
     if (value !== undefined) result[key] = smartenTypography(value);
@@ -44,7 +47,9 @@ function typesetInlines(inlines: readonly Inline[]): Inline[] {
 
 /** Verse lines joined by a line break while quotes are judged, so a quote may open on one line and close on another. */
 function typesetVerse(lines: readonly Inline[][]): Inline[][] {
-  const runs = lines.flatMap((line, i) => (i === 0 ? line : [{ kind: 'text' as const, text: '\n' }, ...line]).map((inline) => inline.text));
+  const runs = lines.flatMap((line, i) =>
+    (i === 0 ? line : [{ kind: 'text' as const, text: '\n' }, ...line]).map((inline) => inline.text),
+  );
   const texts = smartenRuns(runs);
   let at = 0;
   return lines.map((line, i) => {

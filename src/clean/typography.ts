@@ -44,9 +44,7 @@ function smartenDashesAndEllipses(text: string): string {
  * A lone `6'` or `6"` stays a quote, since dialogue ending in a number is far more common.
  */
 function smartenPrimes(text: string): string {
-  return text
-    .replace(/(?<=\d)'( ?\d{1,2}(?:\.\d+)?)"/g, '′$1″')
-    .replace(/(?<=\d)'(?=\d)/g, '′');
+  return text.replace(/(?<=\d)'( ?\d{1,2}(?:\.\d+)?)"/g, '′$1″').replace(/(?<=\d)'(?=\d)/g, '′');
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -54,10 +52,34 @@ const SPACE = /\s/;
 // A quote after one of these (or at the start) may open: `(“`, `—“`, `*“`.
 const OPEN_AFTER = new Set(['(', '[', '{', '“', '‘', '«', '‹', '—', '–', '-', '/', '*', '_']);
 // A quote before one of these (or at the end) may close: `”,`, `”—`, `”*`.
-const CLOSE_BEFORE = new Set(['"', "'", '.', ',', ';', ':', '!', '?', ')', ']', '}', '…', '”', '’', '»', '›', '—', '–', '-', '/', '*', '_']);
+const CLOSE_BEFORE = new Set([
+  '"',
+  "'",
+  '.',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  ')',
+  ']',
+  '}',
+  '…',
+  '”',
+  '’',
+  '»',
+  '›',
+  '—',
+  '–',
+  '-',
+  '/',
+  '*',
+  '_',
+]);
 
 // Words that lose their first letters to a leading apostrophe: 'tis, 'cause, 'n' (rock 'n' roll).
-const ELISION = /(?:tis|twas|twere|twill|twould|til|n|bout|cause|cos|coz|cuz|course|kay|sup|nother|fraid|scuse|specially|spose|nuff|neath|gainst|twixt|ello|allo)(?![\p{L}\p{N}])/iuy;
+const ELISION =
+  /(?:tis|twas|twere|twill|twould|til|n|bout|cause|cos|coz|cuz|course|kay|sup|nother|fraid|scuse|specially|spose|nuff|neath|gainst|twixt|ello|allo)(?![\p{L}\p{N}])/iuy;
 // Only in lower case: capitalised, 'Em and 'Round are more likely a quote opening on a name or word.
 const LOWER_CASE_ELISION = /(?:em|im|er|ere|round)(?![\p{L}\p{N}])/uy;
 // Abbreviated years: '90s, '08.
@@ -101,12 +123,26 @@ function smartenQuotes(text: string): string {
 }
 
 /** An apostrophe inside a word (don't, y'all, O'Brien) or before an elided one ('tis, 'em, '90s). */
-function isApostrophe(text: string, i: number, before: string | undefined, after: string | undefined, lastSingleClose: number): boolean {
-  return (isWordChar(before) && isWordChar(after)) || (canOpen(before, after) && isElision(text, i + 1, lastSingleClose));
+function isApostrophe(
+  text: string,
+  i: number,
+  before: string | undefined,
+  after: string | undefined,
+  lastSingleClose: number,
+): boolean {
+  return (
+    (isWordChar(before) && isWordChar(after)) || (canOpen(before, after) && isElision(text, i + 1, lastSingleClose))
+  );
 }
 
 /** Opening where only opening fits, closing where only closing fits, else whatever pairs. */
-function choose(before: string | undefined, after: string | undefined, open: boolean, opening: string, closing: string): string {
+function choose(
+  before: string | undefined,
+  after: string | undefined,
+  open: boolean,
+  opening: string,
+  closing: string,
+): string {
   const opens = canOpen(before, after);
   const closes = canClose(before, after);
   if (opens !== closes) return opens ? opening : closing;

@@ -1,21 +1,26 @@
 import picomatch from 'picomatch';
-import { slug } from '../book/file-names.js';
-import type { Book } from '../book/model.js';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { FoundSource } from '../io/discover.js';
-import type { Story } from '../story/model.js';
-import { ConfigError } from './load.js';
+import { slug } from '../text/slug.js';
+import type { Book } from '../model/book.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FoundSource } from '../model/source.js';
+import type { Story } from '../model/story.js';
+import { ConfigError } from './parse-config.js';
 import type { Config } from './schema.js';
 
 /** Sources the config's `exclude` patterns leave out, each reported. */
-export function excludeSources(sources: readonly FoundSource[], config: Config, configFile: string): { sources: FoundSource[]; diagnostics: Diagnostic[] } {
+export function excludeSources(
+  sources: readonly FoundSource[],
+  config: Config,
+  configFile: string,
+): { sources: FoundSource[]; diagnostics: Diagnostic[] } {
   const patterns = config.exclude ?? [];
   if (patterns.length === 0) return { sources: [...sources], diagnostics: [] };
   const matches = picomatch(patterns, { dot: true });
   const diagnostics: Diagnostic[] = [];
   const kept = sources.filter((source) => {
     const excluded = matches(source.path) || matches(`${source.path}/`) || source.files.every((f) => matches(f.path));
-    if (excluded) diagnostics.push(diagnostic('info', 'config/excluded', source.path, `left out by "exclude" in ${configFile}`));
+    if (excluded)
+      diagnostics.push(diagnostic('info', 'config/excluded', source.path, `left out by "exclude" in ${configFile}`));
     return !excluded;
   });
   return { sources: kept, diagnostics };
@@ -31,10 +36,13 @@ export function checkConfigPaths(config: Config, sources: readonly FoundSource[]
     }),
   );
   for (const member of Object.keys(config.stories ?? {})) {
-    if (!known.has(member)) problems.push(`  stories[${JSON.stringify(member)}]: no story "${member}" in the input folder`);
+    if (!known.has(member))
+      problems.push(`  stories[${JSON.stringify(member)}]: no story "${member}" in the input folder`);
   }
   if (problems.length > 0) {
-    throw new ConfigError(`${configFile}: names stories that are not there; nothing was built\n${problems.join('\n')}\nUse the paths "ficbind list" shows (relative to the input folder).`);
+    throw new ConfigError(
+      `${configFile}: names stories that are not there; nothing was built\n${problems.join('\n')}\nUse the paths "ficbind list" shows (relative to the input folder).`,
+    );
   }
 }
 
@@ -51,7 +59,8 @@ export function applyConfig(stories: readonly Story[], config: Config): Story[] 
     if (override?.language) meta.language = override.language;
     for (const entry of config.series ?? []) {
       const part = entry.stories?.indexOf(story.source) ?? -1;
-      const renamed = entry.match !== undefined && meta.series !== undefined && slug(meta.series.name) === slug(entry.match);
+      const renamed =
+        entry.match !== undefined && meta.series !== undefined && slug(meta.series.name) === slug(entry.match);
       if (part >= 0) meta.series = { name: entry.title, part: part + 1, total: entry.stories?.length ?? part + 1 };
       else if (renamed && meta.series) meta.series = { ...meta.series, name: entry.title };
       else continue;
@@ -63,6 +72,8 @@ export function applyConfig(stories: readonly Story[], config: Config): Story[] 
 
 /** The cover the config names for a book: its series entry's, else its first story's. Relative to the config file. */
 export function configCover(book: Book, config: Config): string | undefined {
-  const series = (config.series ?? []).find((entry) => book.series !== undefined && slug(entry.title) === slug(book.series.name) && book.stories.length > 1);
+  const series = (config.series ?? []).find(
+    (entry) => book.series !== undefined && slug(entry.title) === slug(book.series.name) && book.stories.length > 1,
+  );
   return series?.cover ?? config.stories?.[book.stories[0]?.source ?? '']?.cover;
 }

@@ -25,7 +25,9 @@ const seriesEntry = z
     language: z.string().min(1).optional(),
   })
   .strict()
-  .refine((entry) => entry.match !== undefined || entry.stories !== undefined, { message: 'give "stories" (the members in order) or "match" (a series name to rename)' });
+  .refine((entry) => entry.match !== undefined || entry.stories !== undefined, {
+    message: 'give "stories" (the members in order) or "match" (a series name to rename)',
+  });
 
 /** `ficbind.config.json` / `.yaml`: everything it says overrides what ficbind finds in the stories. */
 export const configSchema = z

@@ -1,5 +1,5 @@
-import type { Book } from '../book/model.js';
-import type { Chapter, Inline, Paragraph } from '../story/model.js';
+import type { Book } from '../model/book.js';
+import type { Chapter, Inline, Paragraph } from '../model/story.js';
 import type { XmlNode } from './xml.js';
 import { appendInlines, xhtmlDocument } from './xhtml.js';
 

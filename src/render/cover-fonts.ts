@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
-import { covers, fontCoverage, type CodePointRanges } from './font-coverage.js';
+import { covers, type CodePointRanges } from './font-coverage.js';
 
 /**
  * The fonts generated covers are drawn with, shipped as npm packages (TrueType: resvg reads
@@ -9,7 +7,7 @@ import { covers, fontCoverage, type CodePointRanges } from './font-coverage.js';
  * covers Latin, Greek and Cyrillic; the others are picked by resvg's per-character fallback.
  * CJK is left to the system's fonts: a Noto CJK package weighs about 100 MB.
  */
-const FONT_FILES = [
+export const FONT_FILES = [
   '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
   '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
   '@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf',
@@ -21,28 +19,17 @@ const FONT_FILES = [
 
 export const COVER_FONT_FAMILY = 'Noto Sans';
 
-interface BundledFonts {
+/** FONT_FILES as found on this machine (paths), with the characters each can draw; read by the build (build/cover-fonts.ts). */
+export interface CoverFonts {
   paths: string[];
   coverage: CodePointRanges[];
-}
-
-let bundled: BundledFonts | undefined;
-
-function bundledFonts(): BundledFonts {
-  if (!bundled) {
-    const require = createRequire(import.meta.url);
-    const paths = FONT_FILES.map((file) => require.resolve(file));
-    bundled = { paths, coverage: paths.map((file) => fontCoverage(readFileSync(file))) };
-  }
-  return bundled;
 }
 
 // Characters that draw nothing themselves: spaces, controls, joiners, bidi marks, variation selectors.
 const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Variation_Selector}]/u;
 
 /** The distinct characters of `text` that no bundled font can draw, in order of appearance. */
-export function charactersWithoutBundledFont(text: string): string[] {
-  const { coverage } = bundledFonts();
+export function charactersWithoutBundledFont(text: string, { coverage }: CoverFonts): string[] {
   const missing = new Set<string>();
   for (const char of text) {
     if (INVISIBLE.test(char)) continue;
@@ -62,8 +49,11 @@ const BASE_FONTS = 2;
  * system's fonts too when the text needs a character none of them has, which makes that cover
  * depend on the fonts of the machine.
  */
-export function coverFontOptions(text: string, useSystemFonts: boolean): NonNullable<ResvgRenderOptions['font']> {
-  const { paths, coverage } = bundledFonts();
+export function coverFontOptions(
+  text: string,
+  { paths, coverage }: CoverFonts,
+  useSystemFonts: boolean,
+): NonNullable<ResvgRenderOptions['font']> {
   const base = coverage.slice(0, BASE_FONTS);
   const fallbacks = new Set<number>();
   for (const char of text) {

@@ -1,4 +1,4 @@
-import type { Book } from '../book/model.js';
+import type { Book } from '../model/book.js';
 import { xhtmlDocument } from './xhtml.js';
 
 /** The page that shows the cover image, first in reading order. */

@@ -1,6 +1,6 @@
-import type { Book } from '../book/model.js';
-import { parseEmphasis } from '../clean/emphasis.js';
-import type { Story } from '../story/model.js';
+import type { Book } from '../model/book.js';
+import { parseEmphasis } from '../parse/emphasis.js';
+import type { Story } from '../model/story.js';
 import { appendInlines, xhtmlDocument } from './xhtml.js';
 import type { XmlNode } from './xml.js';
 
@@ -39,18 +39,28 @@ export function renderTitlePage(book: Book, story: Story): string {
 
 /** Disclaimer page; only planned when the story has a disclaimer. */
 export function renderDisclaimer(book: Book, story: Story): string {
-  return textPage(book, story, 'Disclaimer', story.meta.disclaimer ?? '', { 'epub:type': 'copyright-page', class: 'disclaimer' });
+  return textPage(book, story, 'Disclaimer', story.meta.disclaimer ?? '', {
+    'epub:type': 'copyright-page',
+    class: 'disclaimer',
+  });
 }
 
 /** Summary page; only planned when the story has a summary. */
 export function renderSummary(book: Book, story: Story): string {
-  return textPage(book, story, 'Summary', story.meta.summary ?? '', { 'epub:type': 'abstract', role: 'doc-abstract', class: 'summary' });
+  return textPage(book, story, 'Summary', story.meta.summary ?? '', {
+    'epub:type': 'abstract',
+    role: 'doc-abstract',
+    class: 'summary',
+  });
 }
 
 function textPage(book: Book, story: Story, heading: string, text: string, attributes: Record<string, string>): string {
-  return xhtmlDocument({ title: `${story.meta.title}: ${heading}`, language: book.language, stylesheet: STYLESHEET }, (body: XmlNode) => {
-    const section = body.ele('section', attributes);
-    section.ele('h2').txt(heading);
-    appendInlines(section.ele('p'), parseEmphasis(text));
-  });
+  return xhtmlDocument(
+    { title: `${story.meta.title}: ${heading}`, language: book.language, stylesheet: STYLESHEET },
+    (body: XmlNode) => {
+      const section = body.ele('section', attributes);
+      section.ele('h2').txt(heading);
+      appendInlines(section.ele('p'), parseEmphasis(text));
+    },
+  );
 }

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import pLimit from 'p-limit';
 import type SharpModule from 'sharp';
-import { slug } from '../book/file-names.js';
-import type { Book, Cover } from '../book/model.js';
-import { charactersWithoutBundledFont, COVER_FONT_FAMILY, coverFontOptions } from './cover-fonts.js';
+import { slug } from '../text/slug.js';
+import type { Book, Cover } from '../model/book.js';
+import { charactersWithoutBundledFont, COVER_FONT_FAMILY, coverFontOptions, type CoverFonts } from './cover-fonts.js';
 import { wrapText, type Measure, type WrappedText } from './cover-text-wrap.js';
 import { xmlDocument, type XmlNode } from './xml.js';
 
@@ -86,16 +86,21 @@ const oneAtATime = pLimit(1);
  * rasterises that SVG and encodes the PNG, about 4× faster than resvg-js does both, and off the
  * JavaScript thread, so covers are drawn while the next books are rendered.
  */
-export async function generateCover(book: Pick<Book, 'title' | 'authors' | 'series' | 'stories'>): Promise<GeneratedCover> {
+export async function generateCover(
+  book: Pick<Book, 'title' | 'authors' | 'series' | 'stories'>,
+  bundled: CoverFonts,
+): Promise<GeneratedCover> {
   const { Resvg, sharp } = await coverLibraries();
   const text = coverText(book);
   const allText = [text.series, text.part, text.title, text.author].join(' ');
-  const missing = charactersWithoutBundledFont(allText);
-  const fonts = coverFontOptions(allText, missing.length > 0);
+  const missing = charactersWithoutBundledFont(allText, bundled);
+  const fonts = coverFontOptions(allText, bundled, missing.length > 0);
   const svg = coverSvg(text, measurer(Resvg, fonts, missing.length > 0));
   const outlined = new Resvg(svg, { font: fonts, logLevel: 'off' }).toString();
   // The background is opaque: RGB without an alpha channel, which some readers' thumbnailers mishandle.
-  const png = await oneAtATime(() => sharp(Buffer.from(outlined)).removeAlpha().png({ compressionLevel: 6 }).toBuffer());
+  const png = await oneAtATime(() =>
+    sharp(Buffer.from(outlined)).removeAlpha().png({ compressionLevel: 6 }).toBuffer(),
+  );
   return { cover: { data: new Uint8Array(png), mediaType: 'image/png' }, charactersFromSystemFonts: missing };
 }
 
@@ -114,7 +119,8 @@ export function coverText(book: Pick<Book, 'title' | 'authors' | 'series' | 'sto
     return result;
   }
   if (name) result.series = name;
-  if (series.part !== undefined) result.part = `Part ${series.part}${series.total !== undefined ? ` of ${series.total}` : ''}`;
+  if (series.part !== undefined)
+    result.part = `Part ${series.part}${series.total !== undefined ? ` of ${series.total}` : ''}`;
   return result;
 }
 
@@ -184,7 +190,13 @@ interface TextBlock {
  * The largest size, among `sizes`, at which the text fits in `maxLines(size)` lines without
  * cutting a word; failing that, the largest at which it fits at all; else the smallest, cut short.
  */
-function fitBlock(text: string, sizes: readonly number[], weight: 400 | 700, maxLines: (size: number) => number, measure: Measure): TextBlock {
+function fitBlock(
+  text: string,
+  sizes: readonly number[],
+  weight: 400 | 700,
+  maxLines: (size: number) => number,
+  measure: Measure,
+): TextBlock {
   let fits: { size: number; wrapped: WrappedText } | undefined;
   let last: { size: number; wrapped: WrappedText } | undefined;
   for (const size of sizes) {
@@ -206,21 +218,54 @@ const TITLE_BOTTOM = 1320;
 const LINE_HEIGHT = 1.2;
 
 function coverSvg(text: CoverText, measure: Measure): string {
-  const palette = PALETTES[createHash('sha256').update(`${text.series ?? ''}\n${text.title}`).digest()[0]! % PALETTES.length]!;
+  const palette =
+    PALETTES[
+      createHash('sha256')
+        .update(`${text.series ?? ''}\n${text.title}`)
+        .digest()[0]! % PALETTES.length
+    ]!;
   const document = svgDocument(WIDTH, HEIGHT);
   const svg = document.root;
   svg.ele('rect', { width: `${WIDTH}`, height: `${HEIGHT}`, fill: palette.background });
-  svg.ele('rect', { x: '48', y: '48', width: `${WIDTH - 96}`, height: `${HEIGHT - 96}`, fill: 'none', stroke: palette.accent, 'stroke-width': '6' });
-  svg.ele('rect', { x: '66', y: '66', width: `${WIDTH - 132}`, height: `${HEIGHT - 132}`, fill: 'none', stroke: palette.accent, 'stroke-width': '2' });
+  svg.ele('rect', {
+    x: '48',
+    y: '48',
+    width: `${WIDTH - 96}`,
+    height: `${HEIGHT - 96}`,
+    fill: 'none',
+    stroke: palette.accent,
+    'stroke-width': '6',
+  });
+  svg.ele('rect', {
+    x: '66',
+    y: '66',
+    width: `${WIDTH - 132}`,
+    height: `${HEIGHT - 132}`,
+    fill: 'none',
+    stroke: palette.accent,
+    'stroke-width': '2',
+  });
 
   let top = 170;
   if (text.series) {
     const series = fitBlock(text.series, [60, 52, 44], 400, () => 2, measure);
     top = drawBlock(svg, series, top, palette.text) + 10;
   }
-  if (text.part) drawBlock(svg, fitBlock(text.part, [48, 40], 400, () => 1, measure), top, palette.accent);
+  if (text.part)
+    drawBlock(
+      svg,
+      fitBlock(text.part, [48, 40], 400, () => 1, measure),
+      top,
+      palette.accent,
+    );
 
-  const title = fitBlock(text.title, TITLE_SIZES, 700, (size) => Math.floor((TITLE_BOTTOM - TITLE_TOP) / (size * LINE_HEIGHT)), measure);
+  const title = fitBlock(
+    text.title,
+    TITLE_SIZES,
+    700,
+    (size) => Math.floor((TITLE_BOTTOM - TITLE_TOP) / (size * LINE_HEIGHT)),
+    measure,
+  );
   const titleHeight = title.lines.length * title.size * LINE_HEIGHT;
   drawBlock(svg, title, (TITLE_TOP + TITLE_BOTTOM - titleHeight) / 2, palette.text);
 
@@ -270,7 +315,10 @@ function textElement(parent: XmlNode, t: TextElement): void {
 /** The first letter decides a line's base direction, as the Unicode bidi algorithm's first strong character does. */
 function startsRightToLeft(text: string): boolean {
   const first = /\p{L}/u.exec(text)?.[0];
-  return first !== undefined && /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(first);
+  return (
+    first !== undefined &&
+    /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(first)
+  );
 }
 
 function svgDocument(width: number, height: number) {

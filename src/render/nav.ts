@@ -1,4 +1,4 @@
-import type { Book } from '../book/model.js';
+import type { Book } from '../model/book.js';
 import type { BookPlan } from './plan.js';
 import type { TocEntry } from './toc-tree.js';
 import { xhtmlDocument } from './xhtml.js';

@@ -1,4 +1,4 @@
-import type { Book } from '../book/model.js';
+import type { Book } from '../model/book.js';
 import type { TocEntry } from './toc-tree.js';
 import { xmlDocument, type XmlNode } from './xml.js';
 

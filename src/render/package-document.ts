@@ -1,4 +1,4 @@
-import type { Book } from '../book/model.js';
+import type { Book } from '../model/book.js';
 import type { BookPlan } from './plan.js';
 import { xmlDocument } from './xml.js';
 
@@ -21,8 +21,17 @@ export function modifiedStamp(seconds: number): string {
  * package.opf: metadata (with series in both the EPUB 3 and the calibre form), manifest and spine.
  * `items` lists every resource; the spine follows the plan's reading order.
  */
-export function renderPackageDocument(book: Book, plan: BookPlan, identifier: string, items: readonly ManifestItem[]): string {
-  const document = xmlDocument(OPF_NS, 'package', { version: '3.0', 'unique-identifier': 'book-id', 'xml:lang': book.language });
+export function renderPackageDocument(
+  book: Book,
+  plan: BookPlan,
+  identifier: string,
+  items: readonly ManifestItem[],
+): string {
+  const document = xmlDocument(OPF_NS, 'package', {
+    version: '3.0',
+    'unique-identifier': 'book-id',
+    'xml:lang': book.language,
+  });
   const pkg = document.root;
   const metadata = pkg.ele('metadata', { 'xmlns:dc': DC_NS });
   metadata.eleNs(DC_NS, 'dc:identifier', { id: 'book-id' }).txt(identifier);
@@ -44,14 +53,20 @@ export function renderPackageDocument(book: Book, plan: BookPlan, identifier: st
       metadata.ele('meta', { refines: '#series', property: 'group-position' }).txt(String(book.series.part));
     }
     metadata.ele('meta', { name: 'calibre:series', content: book.series.name });
-    if (book.series.part !== undefined) metadata.ele('meta', { name: 'calibre:series_index', content: String(book.series.part) });
+    if (book.series.part !== undefined)
+      metadata.ele('meta', { name: 'calibre:series_index', content: String(book.series.part) });
   }
   const coverImage = items.find((i) => i.properties === 'cover-image');
   if (coverImage) metadata.ele('meta', { name: 'cover', content: coverImage.id });
 
   const manifest = pkg.ele('manifest');
   for (const item of items) {
-    manifest.ele('item', { id: item.id, href: item.href, 'media-type': item.mediaType, ...(item.properties ? { properties: item.properties } : {}) });
+    manifest.ele('item', {
+      id: item.id,
+      href: item.href,
+      'media-type': item.mediaType,
+      ...(item.properties ? { properties: item.properties } : {}),
+    });
   }
   const spine = pkg.ele('spine', { toc: 'ncx' });
   for (const planned of plan.documents) spine.ele('itemref', { idref: planned.id });
@@ -61,7 +76,9 @@ export function renderPackageDocument(book: Book, plan: BookPlan, identifier: st
 /** A story's summary; for a series book, each story's summary after its title, so a library shows what the book holds. */
 function bookDescription(book: Book): string | undefined {
   if (book.stories.length === 1) return book.stories[0]?.meta.summary;
-  const parts = book.stories.filter((story) => story.meta.summary).map((story) => `${story.meta.title}: ${story.meta.summary}`);
+  const parts = book.stories
+    .filter((story) => story.meta.summary)
+    .map((story) => `${story.meta.title}: ${story.meta.summary}`);
   return parts.length > 0 ? parts.join('\n\n') : undefined;
 }
 

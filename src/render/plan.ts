@@ -1,5 +1,5 @@
-import type { Book } from '../book/model.js';
-import type { Chapter, Story } from '../story/model.js';
+import type { Book } from '../model/book.js';
+import type { Chapter, Story } from '../model/story.js';
 
 export type DocumentKind = 'cover' | 'title-page' | 'disclaimer' | 'summary' | 'chapter';
 
@@ -30,7 +30,14 @@ export function planBook(book: Book): BookPlan {
     const prefix = `s${String(storyIndex + 1).padStart(width, '0')}`;
     const own: PlannedDocument[] = [];
     const add = (suffix: string, kind: DocumentKind, label: string, chapter?: Chapter): void => {
-      own.push({ id: `${prefix}-${suffix}`, href: `text/${prefix}-${suffix}.xhtml`, kind, label, story, ...(chapter ? { chapter } : {}) });
+      own.push({
+        id: `${prefix}-${suffix}`,
+        href: `text/${prefix}-${suffix}.xhtml`,
+        kind,
+        label,
+        story,
+        ...(chapter ? { chapter } : {}),
+      });
     };
     add('title', 'title-page', book.stories.length > 1 ? story.meta.title : 'Title Page');
     if (story.meta.disclaimer) add('disclaimer', 'disclaimer', 'Disclaimer');

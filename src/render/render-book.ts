@@ -1,7 +1,7 @@
-import { contentIdentifier } from '../book/identifier.js';
-import type { Book } from '../book/model.js';
-import { renderContainer } from '../epub/container.js';
-import type { EpubFile } from '../epub/pack.js';
+import { contentIdentifier } from '../group/identifier.js';
+import type { Book } from '../model/book.js';
+import { renderContainer } from './container.js';
+import type { EpubFile } from '../model/epub.js';
 import { renderChapter } from './chapter.js';
 import { renderCoverPage } from './cover-page.js';
 import { renderDisclaimer, renderSummary, renderTitlePage } from './front-matter.js';
@@ -27,7 +27,8 @@ export function renderBook(book: Book): EpubFile[] {
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
     { id: 'style', href: 'style.css', mediaType: 'text/css' },
   ];
-  if (book.cover && coverHref) items.push({ id: 'cover-image', href: coverHref, mediaType: book.cover.mediaType, properties: 'cover-image' });
+  if (book.cover && coverHref)
+    items.push({ id: 'cover-image', href: coverHref, mediaType: book.cover.mediaType, properties: 'cover-image' });
   items.push(...plan.documents.map((d) => ({ id: d.id, href: d.href, mediaType: XHTML })));
 
   const files: EpubFile[] = [

@@ -1,6 +1,5 @@
-import type { Inline } from '../story/model.js';
+import type { Inline } from '../model/story.js';
 import { xmlDocument, type XmlNode } from './xml.js';
-
 
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 const OPS_NS = 'http://www.idpf.org/2007/ops';
@@ -17,7 +16,12 @@ export interface XhtmlOptions {
  * Not pretty-printed: indentation inside paragraphs would add spaces to the text.
  */
 export function xhtmlDocument(options: XhtmlOptions, fill: (body: XmlNode) => void): string {
-  const document = xmlDocument(XHTML_NS, 'html', { 'xmlns:epub': OPS_NS, lang: options.language, 'xml:lang': options.language }, 'html');
+  const document = xmlDocument(
+    XHTML_NS,
+    'html',
+    { 'xmlns:epub': OPS_NS, lang: options.language, 'xml:lang': options.language },
+    'html',
+  );
   const html = document.root;
   const head = html.ele('head');
   head.ele('meta', { charset: 'UTF-8' });

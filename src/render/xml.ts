@@ -43,7 +43,12 @@ export interface XmlDocument {
 }
 
 /** A new document: XML declaration with encoding, optional `<!DOCTYPE name>`, and its root element. */
-export function xmlDocument(namespace: string, rootName: string, attributes: Attributes, doctype?: string): XmlDocument {
+export function xmlDocument(
+  namespace: string,
+  rootName: string,
+  attributes: Attributes,
+  doctype?: string,
+): XmlDocument {
   let document: Builder = create({ version: '1.0', encoding: 'UTF-8' });
   if (doctype) document = document.dtd({ name: doctype });
   const root = document.ele(namespace, rootName, escapeAttributes(attributes));

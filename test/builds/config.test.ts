@@ -41,10 +41,13 @@ describe('the config file (ficbind.config.yaml / .json at the input root)', () =
   });
 
   it('groups, renames, orders and leaves out as it says', () => {
-    assert.deepEqual(library.result.books.map((b) => [b.title, b.stories]), [
-      ['Lantern Road Saga', ['the-lantern-road-1-first-light.txt', 'lantern-road-2-the-far-shore.txt']],
-      ['Tales of Vessary', ['salt-and-static.txt', 'the-clockmakers-apprentice.txt']],
-    ]);
+    assert.deepEqual(
+      library.result.books.map((b) => [b.title, b.stories]),
+      [
+        ['Lantern Road Saga', ['the-lantern-road-1-first-light.txt', 'lantern-road-2-the-far-shore.txt']],
+        ['Tales of Vessary', ['salt-and-static.txt', 'the-clockmakers-apprentice.txt']],
+      ],
+    );
     const excluded = library.result.diagnostics.find((d) => d.rule === 'config/excluded');
     assert.equal(excluded?.file, 'the-paper-garden');
   });
@@ -53,10 +56,21 @@ describe('the config file (ficbind.config.yaml / .json at the input root)', () =
     const epub = await openEpub(library.book('Tales of Vessary'));
     const { doc } = await packageDocument(epub);
     const metas = all(doc, 'meta');
-    assert.equal(textOf(metas.find((m) => m.getAttribute('property') === 'belongs-to-collection')!), 'Tales of Vessary');
-    assert.equal(metas.find((m) => m.getAttribute('name') === 'calibre:series')?.getAttribute('content'), 'Tales of Vessary');
+    assert.equal(
+      textOf(metas.find((m) => m.getAttribute('property') === 'belongs-to-collection')!),
+      'Tales of Vessary',
+    );
+    assert.equal(
+      metas.find((m) => m.getAttribute('name') === 'calibre:series')?.getAttribute('content'),
+      'Tales of Vessary',
+    );
     assert.deepEqual(all(doc, 'dc:creator').map(textOf), ['Morwen Tideglass', 'Tamsin Quillfeather']);
-    assert.equal(all(doc, 'item').find((i) => i.getAttribute('properties') === 'cover-image')?.getAttribute('href'), 'images/cover.png');
+    assert.equal(
+      all(doc, 'item')
+        .find((i) => i.getAttribute('properties') === 'cover-image')
+        ?.getAttribute('href'),
+      'images/cover.png',
+    );
     await assertEpubCheckClean(library.book('Tales of Vessary'));
   });
 
@@ -64,15 +78,32 @@ describe('the config file (ficbind.config.yaml / .json at the input root)', () =
     const out = await mkdtemp(path.join(os.tmpdir(), 'ficbind-list-'));
     const run = await runCli(['list', input, '-o', out, '--json']);
     assert.equal(run.code, 0, run.stderr);
-    const listed = JSON.parse(run.stdout) as { config: string; books: Array<{ title: string; stories: Array<{ source: string; files: Array<{ format: string; encoding: string }>; chapters: unknown[] }> }> };
+    const listed = JSON.parse(run.stdout) as {
+      config: string;
+      books: Array<{
+        title: string;
+        stories: Array<{ source: string; files: Array<{ format: string; encoding: string }>; chapters: unknown[] }>;
+      }>;
+    };
     assert.ok(listed.config.endsWith('ficbind.config.yaml'));
-    assert.deepEqual(listed.books.map((b) => [b.title, b.stories.map((s) => s.source)]), library.result.books.map((b) => [b.title, b.stories]));
-    assert.deepEqual(listed.books[1]?.stories[1]?.files, [{ path: 'the-clockmakers-apprentice.txt', format: 'text', encoding: 'utf-8' }]);
+    assert.deepEqual(
+      listed.books.map((b) => [b.title, b.stories.map((s) => s.source)]),
+      library.result.books.map((b) => [b.title, b.stories]),
+    );
+    assert.deepEqual(listed.books[1]?.stories[1]?.files, [
+      { path: 'the-clockmakers-apprentice.txt', format: 'text', encoding: 'utf-8' },
+    ]);
     assert.equal(listed.books[1]?.stories[1]?.chapters.length, 5);
     assert.deepEqual(await readdir(out), [], 'list writes nothing');
     const text = await runCli(['list', input]);
-    assert.match(text.stdout, /^Tales of Vessary — Morwen Tideglass, Tamsin Quillfeather {2}\[series: Tales of Vessary\]$/m);
-    assert.match(text.stdout, /^ {2}2\. part 2: The Clockmaker's Apprentice — Tamsin Quillfeather {2}\(the-clockmakers-apprentice\.txt; text, utf-8; [\d,]+ words\)$/m);
+    assert.match(
+      text.stdout,
+      /^Tales of Vessary — Morwen Tideglass, Tamsin Quillfeather {2}\[series: Tales of Vessary\]$/m,
+    );
+    assert.match(
+      text.stdout,
+      /^ {2}2\. part 2: The Clockmaker's Apprentice — Tamsin Quillfeather {2}\(the-clockmakers-apprentice\.txt; text, utf-8; [\d,]+ words\)$/m,
+    );
   });
 
   it('an option typed on the command line beats the config; the config beats the default', async () => {
@@ -80,17 +111,39 @@ describe('the config file (ficbind.config.yaml / .json at the input root)', () =
     const byConfig = await runCli(['list', storyShape, '--json']);
     assert.equal((JSON.parse(byConfig.stdout) as { shape: string }).shape, 'story');
     const out = await mkdtemp(path.join(os.tmpdir(), 'ficbind-out-'));
-    const byFlag = await runCli(['build', storyShape, '-o', out, '--book', 'series', '--no-cover', '--no-cache', '--json']);
+    const byFlag = await runCli([
+      'build',
+      storyShape,
+      '-o',
+      out,
+      '--book',
+      'series',
+      '--no-cover',
+      '--no-cache',
+      '--json',
+    ]);
     assert.equal(byFlag.code, 0, byFlag.stderr);
-    assert.ok((JSON.parse(byFlag.stdout) as { books: Array<{ title: string }> }).books.some((b) => b.title === 'The Lantern Road'));
+    assert.ok(
+      (JSON.parse(byFlag.stdout) as { books: Array<{ title: string }> }).books.some(
+        (b) => b.title === 'The Lantern Road',
+      ),
+    );
   });
 
   it('a bad config names the file and the key, exits 2 and builds nothing', async () => {
     for (const [name, text, expected] of [
-      ['ficbind.config.json', JSON.stringify({ series: [{ title: 'A', stories: 'salt-and-static.txt' }] }), /series\[0\]\.stories: expected a list, got string/],
+      [
+        'ficbind.config.json',
+        JSON.stringify({ series: [{ title: 'A', stories: 'salt-and-static.txt' }] }),
+        /series\[0\]\.stories: expected a list, got string/,
+      ],
       ['ficbind.config.json', '{ "book": "series", }', /ficbind\.config\.json:1: not valid JSON/],
       ['ficbind.config.yaml', 'series:\n  - title: [unclosed\n', /ficbind\.config\.yaml:\d+: not valid YAML/],
-      ['ficbind.config.yaml', 'stories:\n  no-such-story.txt: { title: X }\n', /stories\["no-such-story\.txt"\]: no story "no-such-story\.txt" in the input folder/],
+      [
+        'ficbind.config.yaml',
+        'stories:\n  no-such-story.txt: { title: X }\n',
+        /stories\["no-such-story\.txt"\]: no story "no-such-story\.txt" in the input folder/,
+      ],
     ] as const) {
       const bad = await samplesWithConfig(name, text);
       const out = await mkdtemp(path.join(os.tmpdir(), 'ficbind-out-'));

@@ -28,7 +28,12 @@ describe('covers from covers/<book name>.png|jpg', () => {
     const cover = all(doc, 'item').find((i) => i.getAttribute('properties') === 'cover-image');
     assert.equal(cover?.getAttribute('href'), 'images/cover.png');
     assert.equal(cover?.getAttribute('media-type'), 'image/png');
-    assert.equal(all(doc, 'meta').find((m) => m.getAttribute('name') === 'cover')?.getAttribute('content'), cover?.getAttribute('id'));
+    assert.equal(
+      all(doc, 'meta')
+        .find((m) => m.getAttribute('name') === 'cover')
+        ?.getAttribute('content'),
+      cover?.getAttribute('id'),
+    );
     assert.equal((await spinePaths(epub))[0], 'EPUB/text/cover.xhtml');
     const page = await epub.xml('EPUB/text/cover.xhtml');
     const img = all(page, 'img')[0];
@@ -43,19 +48,30 @@ describe('covers from covers/<book name>.png|jpg', () => {
     assert.ok(warning?.file.endsWith('Salt and Static.jpg'));
     const epub = await openEpub(library.book('Salt and Static'));
     const drawn = await epub.zip.file('EPUB/images/cover.png')?.async('uint8array');
-    assert.ok(drawn && Buffer.from(drawn.subarray(1, 4)).toString('latin1') === 'PNG', 'a generated PNG, not the broken file');
+    assert.ok(
+      drawn && Buffer.from(drawn.subarray(1, 4)).toString('latin1') === 'PNG',
+      'a generated PNG, not the broken file',
+    );
   });
 
   it('gives books without a matching image a generated cover, and --no-cover none', async () => {
     const generated = await openEpub(library.book('The Paper Garden'));
     const { doc } = await packageDocument(generated);
-    assert.equal(all(doc, 'item').find((i) => i.getAttribute('properties') === 'cover-image')?.getAttribute('href'), 'images/cover.png');
+    assert.equal(
+      all(doc, 'item')
+        .find((i) => i.getAttribute('properties') === 'cover-image')
+        ?.getAttribute('href'),
+      'images/cover.png',
+    );
     assert.equal((await spinePaths(generated))[0], 'EPUB/text/cover.xhtml');
     assert.deepEqual(problems(await epubcheck(library.book('The Paper Garden'))), []);
     for (const title of ['The Paper Garden', 'Salt and Static']) {
       const epub = await openEpub(withoutGenerated.book(title));
       assert.ok(!epub.entries.some((e) => e.includes('cover')), title);
     }
-    assert.ok((await openEpub(withoutGenerated.book('The Lantern Road'))).entries.includes('EPUB/images/cover.png'), 'a cover image is still used');
+    assert.ok(
+      (await openEpub(withoutGenerated.book('The Lantern Road'))).entries.includes('EPUB/images/cover.png'),
+      'a cover image is still used',
+    );
   });
 });

@@ -6,7 +6,12 @@ import { REPO_ROOT, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { all, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } from '../helpers/epub.js';
 import { assertAllEpubCheckClean } from '../helpers/epubcheck.js';
 import { markupSource } from '../helpers/source-text.js';
-import { assertBookStructure, assertNoActiveContent, assertNoBrokenCharacters, markupEntries } from '../helpers/structure.js';
+import {
+  assertBookStructure,
+  assertNoActiveContent,
+  assertNoBrokenCharacters,
+  markupEntries,
+} from '../helpers/structure.js';
 import { assertNothingLost } from '../helpers/words.js';
 
 /** What a fixture's book must hold, as written in the fixture folder's expected.json. */
@@ -40,19 +45,29 @@ for (const format of ['html', 'markdown']) {
     before(async () => {
       expected = JSON.parse(await readFile(path.join(folder, 'expected.json'), 'utf8')) as Record<string, Expected>;
       library = await buildInto(folder);
-      for (const [, want] of Object.entries(expected)) if (want.title) books.set(want.title, await openEpub(library.book(want.title)));
+      for (const [, want] of Object.entries(expected))
+        if (want.title) books.set(want.title, await openEpub(library.book(want.title)));
     });
 
     /** Every page of a book, serialised, and its text. */
-    const pages = async (epub: OpenedEpub) => Promise.all((await spinePaths(epub)).map(async (p) => ({ path: p, raw: await epub.text(p), doc: await epub.xml(p) })));
+    const pages = async (epub: OpenedEpub) =>
+      Promise.all(
+        (await spinePaths(epub)).map(async (p) => ({ path: p, raw: await epub.text(p), doc: await epub.xml(p) })),
+      );
 
     it('builds one book per story file or folder, and none from a file without a story', () => {
-      const made = Object.values(expected).filter((e) => e.title).map((e) => e.title);
+      const made = Object.values(expected)
+        .filter((e) => e.title)
+        .map((e) => e.title);
       assert.deepEqual(library.result.books.map((b) => b.title).sort(), [...made].sort());
       for (const [file, want] of Object.entries(expected)) {
         if (!want.error) continue;
         const errors = library.result.diagnostics.filter((d) => d.file === file && d.severity === 'error');
-        assert.deepEqual(errors.map((d) => d.rule), [want.error], `${file}: one error saying why`);
+        assert.deepEqual(
+          errors.map((d) => d.rule),
+          [want.error],
+          `${file}: one error saying why`,
+        );
       }
     });
 
@@ -75,7 +90,9 @@ for (const format of ['html', 'markdown']) {
       for (const [source, want] of Object.entries(expected)) {
         if (!want.title) continue;
         const epub = books.get(want.title) as OpenedEpub;
-        const files = source.includes('.') ? [source] : (library.result.diagnostics.filter((d) => d.file.startsWith(`${source}/`)).map((d) => d.file) as string[]);
+        const files = source.includes('.')
+          ? [source]
+          : (library.result.diagnostics.filter((d) => d.file.startsWith(`${source}/`)).map((d) => d.file) as string[]);
         for (const file of new Set(files)) {
           const full = path.join(folder, file);
           await assertNothingLost(full, file, epub, library.result.diagnostics, await markupSource(full));
@@ -96,7 +113,11 @@ for (const format of ['html', 'markdown']) {
           continue;
         }
         assert.equal(textOf(collection!), want.series.name);
-        const position = metas.find((m) => m.getAttribute('refines') === `#${collection!.getAttribute('id')}` && m.getAttribute('property') === 'group-position');
+        const position = metas.find(
+          (m) =>
+            m.getAttribute('refines') === `#${collection!.getAttribute('id')}` &&
+            m.getAttribute('property') === 'group-position',
+        );
         assert.equal(textOf(position!), want.series.position);
       }
     });
@@ -107,17 +128,32 @@ for (const format of ['html', 'markdown']) {
         const all_ = await pages(books.get(want.title) as OpenedEpub);
         const chapters = all_.filter((p) => /-c\d+\.xhtml$/.test(p.path));
         const chapterMarkup = chapters.map((p) => p.raw).join('\n');
-        const text = (suffix: string) => all_.filter((p) => p.path.endsWith(suffix)).map((p) => textOf(p.doc)).join(' ');
-        if (want.chapters) assert.deepEqual(chapters.map((p) => textOf(all(p.doc, 'h2')[0]!)), want.chapters, source);
-        for (const markup of want.contains ?? []) assert.ok(chapterMarkup.includes(markup), `${source}: the chapters hold ${markup}`);
-        for (const shown of want.titlePage ?? []) assert.ok(text('-title.xhtml').includes(shown), `${source}: the title page shows "${shown}"`);
+        const text = (suffix: string) =>
+          all_
+            .filter((p) => p.path.endsWith(suffix))
+            .map((p) => textOf(p.doc))
+            .join(' ');
+        if (want.chapters)
+          assert.deepEqual(
+            chapters.map((p) => textOf(all(p.doc, 'h2')[0]!)),
+            want.chapters,
+            source,
+          );
+        for (const markup of want.contains ?? [])
+          assert.ok(chapterMarkup.includes(markup), `${source}: the chapters hold ${markup}`);
+        for (const shown of want.titlePage ?? [])
+          assert.ok(text('-title.xhtml').includes(shown), `${source}: the title page shows "${shown}"`);
         if (want.summary) assert.ok(text('-summary.xhtml').includes(want.summary), `${source}: summary`);
         if (want.disclaimer) assert.ok(text('-disclaimer.xhtml').includes(want.disclaimer), `${source}: disclaimer`);
         const everything = all_.map((p) => p.raw).join('\n');
-        for (const chrome of want.absent ?? []) assert.ok(!everything.includes(chrome), `${source}: no "${chrome}" in the book`);
+        for (const chrome of want.absent ?? [])
+          assert.ok(!everything.includes(chrome), `${source}: no "${chrome}" in the book`);
         for (const removed of want.removed ?? []) {
           assert.ok(!everything.includes(removed), `${source}: "${removed}" is not in the book`);
-          assert.ok(library.result.diagnostics.some((d) => d.file === source && d.removed === removed && d.line !== undefined), `${source}: "${removed}" is reported with its line`);
+          assert.ok(
+            library.result.diagnostics.some((d) => d.file === source && d.removed === removed && d.line !== undefined),
+            `${source}: "${removed}" is reported with its line`,
+          );
         }
       }
     });

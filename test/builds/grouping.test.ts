@@ -85,7 +85,10 @@ describe('grouping a messy library (issue 5, acceptance 1)', () => {
         [
           ['Harrow Tides', ['c-salt-road.txt', 'b-low-water.txt', 'a-the-drowned-bell.txt']],
           ['Lamplight Years', ['the-first-lamp.html', 'kindling.html']],
-          ['Orchard Seasons', ['Orchard Seasons/summer.txt', 'Orchard Seasons/autumn.txt', 'Orchard Seasons/winter.txt']],
+          [
+            'Orchard Seasons',
+            ['Orchard Seasons/summer.txt', 'Orchard Seasons/autumn.txt', 'Orchard Seasons/winter.txt'],
+          ],
           ['Paper Boats', ['paper-boats.md']],
           ['The Long Thaw', ['the-long-thaw.txt', 'after-the-thaw.txt']],
           ['Winter Apples', ['Winter Apples']],
@@ -95,19 +98,30 @@ describe('grouping a messy library (issue 5, acceptance 1)', () => {
 
     it('orders a series by part number, not by file name', async () => {
       const book = series.book('Harrow Tides');
-      assert.deepEqual(await navLabels(await openEpub(book)), [storyEntry('The Salt Road'), storyEntry('Low Water'), storyEntry('The Drowned Bell')]);
+      assert.deepEqual(await navLabels(await openEpub(book)), [
+        storyEntry('The Salt Road'),
+        storyEntry('Low Water'),
+        storyEntry('The Drowned Bell'),
+      ]);
       assert.deepEqual(await seriesMeta(book), seriesOf('Harrow Tides', '1', ['Rated G']));
     });
 
     it('groups the two AO3 parts by their series position, with their tags as subjects', async () => {
       const book = series.book('Lamplight Years');
       assert.deepEqual(await navLabels(await openEpub(book)), [storyEntry('The First Lamp'), storyEntry('Kindling')]);
-      assert.deepEqual(await seriesMeta(book), seriesOf('Lamplight Years', '1', ['Shopkeepers', 'Inheritance', 'Rated General Audiences', 'Snowfall']));
+      assert.deepEqual(
+        await seriesMeta(book),
+        seriesOf('Lamplight Years', '1', ['Shopkeepers', 'Inheritance', 'Rated General Audiences', 'Snowfall']),
+      );
     });
 
     it('reads a folder of distinct stories as a series named after the folder, ordered by date, then by the number in a title', async () => {
       const book = series.book('Orchard Seasons');
-      assert.deepEqual(await navLabels(await openEpub(book)), [storyEntry('Summer Rain'), storyEntry('Autumn Wind'), storyEntry('Winter Frost, Book 3')]);
+      assert.deepEqual(await navLabels(await openEpub(book)), [
+        storyEntry('Summer Rain'),
+        storyEntry('Autumn Wind'),
+        storyEntry('Winter Frost, Book 3'),
+      ]);
       assert.deepEqual(await seriesMeta(book), seriesOf('Orchard Seasons', '1'));
       const reported = series.result.diagnostics.find((d) => d.rule === 'input/series-folder');
       assert.equal(reported?.file, 'Orchard Seasons');
@@ -115,17 +129,28 @@ describe('grouping a messy library (issue 5, acceptance 1)', () => {
 
     it('links a sequel by "sequel to" alone: both form a series named after the first story', async () => {
       const book = series.book('The Long Thaw');
-      assert.deepEqual(await navLabels(await openEpub(book)), [storyEntry('The Long Thaw'), storyEntry('After the Thaw')]);
+      assert.deepEqual(await navLabels(await openEpub(book)), [
+        storyEntry('The Long Thaw'),
+        storyEntry('After the Thaw'),
+      ]);
       assert.deepEqual(await seriesMeta(book), seriesOf('The Long Thaw', '1', ['Rated T']));
     });
 
     it('joins a story saved as one file per chapter, in chapter order (10 after 2), and says which files', async () => {
       const epub = await openEpub(series.book('Winter Apples'));
-      assert.deepEqual(await navLabels(epub), ['Title Page', 'Chapter 1: The Cellar', 'Chapter 2: The Lantern', 'Chapter 10: The Spring']);
+      assert.deepEqual(await navLabels(epub), [
+        'Title Page',
+        'Chapter 1: The Cellar',
+        'Chapter 2: The Lantern',
+        'Chapter 10: The Spring',
+      ]);
       const joined = series.result.diagnostics.filter((d) => d.rule === 'input/chapter-files');
       assert.equal(joined.length, 1);
       assert.equal(joined[0]?.severity, 'info');
-      assert.match(joined[0]?.message ?? '', /Winter Apples Chapter 1\.html, Winter Apples Chapter 2\.html, Winter Apples Chapter 10\.html/);
+      assert.match(
+        joined[0]?.message ?? '',
+        /Winter Apples Chapter 1\.html, Winter Apples Chapter 2\.html, Winter Apples Chapter 10\.html/,
+      );
     });
 
     it('keeps the standalone alone, with no series and its tags as subjects', async () => {
@@ -158,14 +183,25 @@ describe('grouping a messy library (issue 5, acceptance 1)', () => {
 
     it('still joins the chapter files into one book in chapter order', async () => {
       const epub = await openEpub(perStory.book('Winter Apples'));
-      assert.deepEqual(await navLabels(epub), ['Title Page', 'Chapter 1: The Cellar', 'Chapter 2: The Lantern', 'Chapter 10: The Spring']);
+      assert.deepEqual(await navLabels(epub), [
+        'Title Page',
+        'Chapter 1: The Cellar',
+        'Chapter 2: The Lantern',
+        'Chapter 10: The Spring',
+      ]);
     });
   });
 
   it('passes EPUBCheck 5.1.0 with no fatal, error or warning, in both book shapes, and as kepubs', async () => {
     // A standalone is the same book in both shapes: each distinct book is checked once.
     const byContent = new Map<string, string>();
-    for (const book of [...series.result.books, ...perStory.result.books]) byContent.set(createHash('sha256').update(await readFile(book.path)).digest('hex'), book.path);
+    for (const book of [...series.result.books, ...perStory.result.books])
+      byContent.set(
+        createHash('sha256')
+          .update(await readFile(book.path))
+          .digest('hex'),
+        book.path,
+      );
     const books = [...byContent.values()];
     assert.ok(books.length >= 16, `${books.length} distinct books`);
     const kepubs = series.result.books.map((b) => b.path.replace(/\.epub$/, '.kepub.epub'));

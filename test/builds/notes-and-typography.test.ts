@@ -18,7 +18,15 @@ function outline(doc: Document): string[] {
   const section = all(doc, 'section')[0]!;
   return Array.from(section.childNodes)
     .filter((n): n is Element => n.nodeType === 1)
-    .flatMap((e) => (e.tagName === 'div' ? [`note:${textOf(e).slice(0, 20)}`] : e.tagName === 'hr' ? ['hr'] : e.tagName === 'p' ? [`p:${textOf(e).slice(0, 12)}`] : []));
+    .flatMap((e) =>
+      e.tagName === 'div'
+        ? [`note:${textOf(e).slice(0, 20)}`]
+        : e.tagName === 'hr'
+          ? ['hr']
+          : e.tagName === 'p'
+            ? [`p:${textOf(e).slice(0, 12)}`]
+            : [],
+    );
 }
 
 describe("author's notes and typography in the sample books", () => {
@@ -40,8 +48,15 @@ describe("author's notes and typography in the sample books", () => {
     const notes = docs.flatMap((doc) => all(doc, 'div').filter((d) => d.getAttribute('class') === 'authors-note'));
     assert.equal(notes.length, 2);
     for (const note of notes) assert.equal(note.getAttribute('role'), 'note');
-    assert.deepEqual(outline(docs[1]!).slice(0, 3), ['note:A/N: My first try at', 'hr', 'p:Pell Averly '], 'the opening note stays first');
-    assert.match(textOf(notes[1]!), /^Author’s Note: Thank you for reading this far — one short chapter left! .*library sale…$/);
+    assert.deepEqual(
+      outline(docs[1]!).slice(0, 3),
+      ['note:A/N: My first try at', 'hr', 'p:Pell Averly '],
+      'the opening note stays first',
+    );
+    assert.match(
+      textOf(notes[1]!),
+      /^Author’s Note: Thank you for reading this far — one short chapter left! .*library sale…$/,
+    );
   });
 
   it('--notes end moves each note after its chapter, with no scene break left at an edge', async () => {

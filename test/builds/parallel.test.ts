@@ -6,11 +6,22 @@ import { story, writeStories } from '../helpers/library.js';
 
 describe('books made on worker threads', () => {
   it('are byte for byte the books made in one thread, reported in the same order', async () => {
-    const files = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`story-${i + 1}.txt`, story(`Lamp ${i + 1}`, `The lamp was lit at dusk, ${i + 1} times.\n\nIt burned until dawn.`)]));
+    const files = Object.fromEntries(
+      Array.from({ length: 9 }, (_, i) => [
+        `story-${i + 1}.txt`,
+        story(`Lamp ${i + 1}`, `The lamp was lit at dusk, ${i + 1} times.\n\nIt burned until dawn.`),
+      ]),
+    );
     const input = await writeStories(files);
-    const [single, parallel] = await Promise.all([buildInto(input, { jobs: 1 }), buildInto(input, { jobs: 2, kobo: true })]);
+    const [single, parallel] = await Promise.all([
+      buildInto(input, { jobs: 1 }),
+      buildInto(input, { jobs: 2, kobo: true }),
+    ]);
     assert.equal(parallel.result.books.length, 9);
-    assert.deepEqual(parallel.result.books.map((b) => b.title), single.result.books.map((b) => b.title));
+    assert.deepEqual(
+      parallel.result.books.map((b) => b.title),
+      single.result.books.map((b) => b.title),
+    );
     assert.deepEqual(parallel.result.diagnostics, single.result.diagnostics);
     for (const [i, book] of single.result.books.entries()) {
       assert.deepEqual(await readFile(parallel.result.books[i]!.path), await readFile(book.path), book.title);

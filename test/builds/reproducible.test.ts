@@ -11,7 +11,8 @@ async function buildCopy(env: NodeJS.ProcessEnv, touch: boolean): Promise<Map<st
   await cp(SAMPLES, path.join(work, 'stories'), { recursive: true });
   if (touch) {
     // Different file times must not change the bytes when SOURCE_DATE_EPOCH is set.
-    for (const name of await readdir(path.join(work, 'stories'))) await utimes(path.join(work, 'stories', name), 1e9, 1e9);
+    for (const name of await readdir(path.join(work, 'stories')))
+      await utimes(path.join(work, 'stories', name), 1e9, 1e9);
   }
   const run = await runCli(['build'], { cwd: work, env });
   assert.equal(run.code, 0, run.stderr);
@@ -24,7 +25,10 @@ async function buildCopy(env: NodeJS.ProcessEnv, touch: boolean): Promise<Map<st
 describe('reproducible output', () => {
   it('gives byte-identical books from two folders, time zones and locales', async () => {
     const first = await buildCopy({ SOURCE_DATE_EPOCH: '1700000000', TZ: 'UTC', LANG: 'C' }, false);
-    const second = await buildCopy({ SOURCE_DATE_EPOCH: '1700000000', TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' }, true);
+    const second = await buildCopy(
+      { SOURCE_DATE_EPOCH: '1700000000', TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
+      true,
+    );
     assert.deepEqual([...first.keys()], [...second.keys()]);
     assert.ok(first.size >= 4);
     for (const [name, bytes] of first) assert.ok(bytes.equals(second.get(name)!), `${name} is byte-identical`);

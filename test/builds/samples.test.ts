@@ -49,7 +49,10 @@ describe('the sample stories in stories/', () => {
 
   it('builds at least three books, all without error', () => {
     assert.equal(series.result.failed, false);
-    assert.deepEqual(series.result.books.map((b) => b.title), ['Salt and Static', "The Clockmaker's Apprentice", 'The Lantern Road', 'The Paper Garden']);
+    assert.deepEqual(
+      series.result.books.map((b) => b.title),
+      ['Salt and Static', "The Clockmaker's Apprentice", 'The Lantern Road', 'The Paper Garden'],
+    );
     assert.equal(perStory.result.books.length, 5);
   });
 
@@ -75,15 +78,19 @@ describe('the sample stories in stories/', () => {
       for (const book of library.result.books) {
         const epub = await openEpub(book.path);
         for (const source of book.stories) {
-          const files = source.endsWith('.txt') ? [source] : (await readdir(path.join(SAMPLES, source))).map((f) => `${source}/${f}`);
-          for (const file of files) await assertNothingLost(path.join(SAMPLES, file), file, epub, library.result.diagnostics);
+          const files = source.endsWith('.txt')
+            ? [source]
+            : (await readdir(path.join(SAMPLES, source))).map((f) => `${source}/${f}`);
+          for (const file of files)
+            await assertNothingLost(path.join(SAMPLES, file), file, epub, library.result.diagnostics);
         }
       }
     }
   });
 
   it('gives every book a sound container, nav and NCX', async () => {
-    for (const book of [...series.result.books, ...perStory.result.books]) await assertBookStructure(await openEpub(book.path));
+    for (const book of [...series.result.books, ...perStory.result.books])
+      await assertBookStructure(await openEpub(book.path));
   });
 
   describe('The Lantern Road (a two-part series whose file names sort in the wrong order)', () => {
@@ -95,7 +102,10 @@ describe('the sample stories in stories/', () => {
         ['The Far Shore', ['Disclaimer', 'Summary', 'The Far Shore']],
       ]);
       const titlePages = (await spinePaths(epub)).filter((p) => p.endsWith('-title.xhtml'));
-      assert.deepEqual(await Promise.all(titlePages.map(async (p) => textOf(all(await epub.xml(p), 'h1')[0]!))), ['First Light', 'The Far Shore']);
+      assert.deepEqual(await Promise.all(titlePages.map(async (p) => textOf(all(await epub.xml(p), 'h1')[0]!))), [
+        'First Light',
+        'The Far Shore',
+      ]);
     });
 
     it('carries series metadata in both forms, and each story its own front matter', async () => {
@@ -138,7 +148,8 @@ describe('the sample stories in stories/', () => {
       const prologue = await epub.xml('EPUB/text/s01-c001.xhtml');
       assert.equal(all(prologue, 'section')[0]?.getAttribute('epub:type'), 'prologue');
       const titlePage = textOf(await epub.xml('EPUB/text/s01-title.xhtml'));
-      for (const field of ['Tamsin Quillfeather', 'General, Mystery', 'None']) assert.ok(titlePage.includes(field), field);
+      for (const field of ['Tamsin Quillfeather', 'General, Mystery', 'None'])
+        assert.ok(titlePage.includes(field), field);
     });
 
     it('holds every paragraph in order, _emphasis_ as <em>, and its scene break', async () => {
@@ -179,12 +190,19 @@ describe('the sample stories in stories/', () => {
       const epub = await openEpub(series.book('Salt and Static'));
       const { doc } = await packageDocument(epub);
       assert.equal(textOf(all(doc, 'dc:creator')[0]!), 'Unknown');
-      assert.deepEqual(await navLabels(epub), ['Cover', 'Title Page', 'Salt and Static'], 'a generated cover, and no empty disclaimer or summary page');
+      assert.deepEqual(
+        await navLabels(epub),
+        ['Cover', 'Title Page', 'Salt and Static'],
+        'a generated cover, and no empty disclaimer or summary page',
+      );
       const warning = series.result.diagnostics.find((d) => d.rule === 'header/missing');
       assert.equal(warning?.file, 'salt-and-static.txt');
       assert.equal(warning?.severity, 'warning');
       const chapter = await epub.xml('EPUB/text/s01-c001.xhtml');
-      const expected = await sourceParagraphs(path.join(SAMPLES, 'salt-and-static.txt'), { hasHeader: true, skip: (l) => l === '#' });
+      const expected = await sourceParagraphs(path.join(SAMPLES, 'salt-and-static.txt'), {
+        hasHeader: true,
+        skip: (l) => l === '#',
+      });
       assert.deepEqual(all(chapter, 'p').map(textOf).map(asTyped), expected.map(withoutMarkup).map(asTyped));
       assert.equal(all(chapter, 'hr').length, 1);
     });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { decodeText } from '../../src/io/decode.js';
+import { decodeText } from '../../src/read/decode.js';
 import { encodedFixtures } from '../fixtures/text/make.js';
 import { REPO_ROOT, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { all, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } from '../helpers/epub.js';
@@ -39,18 +39,25 @@ describe('text fixtures: encodings, shapes and headings of real saved stories', 
   before(async () => {
     expected = JSON.parse(await readFile(path.join(FOLDER, 'expected.json'), 'utf8')) as Record<string, Expected>;
     library = await buildInto(FOLDER, { cover: false });
-    for (const [file, want] of Object.entries(expected)) if (want.title) books.set(file, await openEpub(library.book(want.title)));
+    for (const [file, want] of Object.entries(expected))
+      if (want.title) books.set(file, await openEpub(library.book(want.title)));
   });
 
   /** Every spine page of a fixture's book: path, markup and parsed document. */
   const pages = async (file: string) => {
     const epub = books.get(file) as OpenedEpub;
-    return Promise.all((await spinePaths(epub)).map(async (p) => ({ path: p, raw: await epub.text(p), doc: await epub.xml(p) })));
+    return Promise.all(
+      (await spinePaths(epub)).map(async (p) => ({ path: p, raw: await epub.text(p), doc: await epub.xml(p) })),
+    );
   };
 
   it('has the encoded fixtures on disk exactly as make.ts writes them', async () => {
     for (const [name, bytes] of encodedFixtures()) {
-      assert.deepEqual(new Uint8Array(await readFile(path.join(FOLDER, name))), new Uint8Array(bytes), `${name}: run npx tsx test/fixtures/text/make.ts`);
+      assert.deepEqual(
+        new Uint8Array(await readFile(path.join(FOLDER, name))),
+        new Uint8Array(bytes),
+        `${name}: run npx tsx test/fixtures/text/make.ts`,
+      );
     }
   });
 
@@ -60,7 +67,11 @@ describe('text fixtures: encodings, shapes and headings of real saved stories', 
     for (const [file, want] of Object.entries(expected)) {
       if (!want.error) continue;
       const errors = library.result.diagnostics.filter((d) => d.file === file && d.severity === 'error');
-      assert.deepEqual(errors.map((d) => d.rule), [want.error], file);
+      assert.deepEqual(
+        errors.map((d) => d.rule),
+        [want.error],
+        file,
+      );
     }
   });
 
@@ -68,11 +79,23 @@ describe('text fixtures: encodings, shapes and headings of real saved stories', 
     for (const [file, want] of Object.entries(expected)) {
       const reported = library.result.diagnostics.filter((d) => d.file === file);
       for (const rule of want.diagnostics ?? []) {
-        const found = reported.some((d) => d.rule === rule.rule && (rule.line === undefined || d.line === rule.line) && (rule.message === undefined || d.message.includes(rule.message)));
-        assert.ok(found, `${file}: ${JSON.stringify(rule)} among ${JSON.stringify(reported.map((d) => [d.rule, d.line]))}`);
+        const found = reported.some(
+          (d) =>
+            d.rule === rule.rule &&
+            (rule.line === undefined || d.line === rule.line) &&
+            (rule.message === undefined || d.message.includes(rule.message)),
+        );
+        assert.ok(
+          found,
+          `${file}: ${JSON.stringify(rule)} among ${JSON.stringify(reported.map((d) => [d.rule, d.line]))}`,
+        );
       }
       const problems = reported.filter((d) => d.severity !== 'info' && d.rule !== want.error);
-      for (const d of problems) assert.ok(want.diagnostics?.some((r) => r.rule === d.rule && (r.line === undefined || r.line === d.line)), `${file}: unexpected ${d.severity} ${d.rule}: ${d.message}`);
+      for (const d of problems)
+        assert.ok(
+          want.diagnostics?.some((r) => r.rule === d.rule && (r.line === undefined || r.line === d.line)),
+          `${file}: unexpected ${d.severity} ${d.rule}: ${d.message}`,
+        );
     }
   });
 
@@ -95,7 +118,13 @@ describe('text fixtures: encodings, shapes and headings of real saved stories', 
     for (const file of books.keys()) {
       const bytes = await readFile(path.join(FOLDER, file));
       const lines = decodeText(bytes, file).text.split('\n');
-      await assertNothingLost(path.join(FOLDER, file), file, books.get(file) as OpenedEpub, library.result.diagnostics, { lines, header: headerLines(lines) });
+      await assertNothingLost(
+        path.join(FOLDER, file),
+        file,
+        books.get(file) as OpenedEpub,
+        library.result.diagnostics,
+        { lines, header: headerLines(lines) },
+      );
     }
   });
 
@@ -113,13 +142,23 @@ describe('text fixtures: encodings, shapes and headings of real saved stories', 
       const want = expected[file] as Expected;
       const all_ = await pages(file);
       const chapters = all_.filter((p) => /-c\d+\.xhtml$/.test(p.path));
-      if (want.chapters) assert.deepEqual(chapters.map((p) => textOf(all(p.doc, 'h2')[0]!)), want.chapters, file);
+      if (want.chapters)
+        assert.deepEqual(
+          chapters.map((p) => textOf(all(p.doc, 'h2')[0]!)),
+          want.chapters,
+          file,
+        );
       const paragraphs = new Set(chapters.flatMap((p) => all(p.doc, 'p').map(textOf)));
       for (const text of want.paragraphs ?? []) assert.ok(paragraphs.has(text), `${file}: a paragraph reads "${text}"`);
       const markup = chapters.map((p) => p.raw).join('\n');
       for (const shown of want.contains ?? []) assert.ok(markup.includes(shown), `${file}: the chapters hold ${shown}`);
-      const text = (suffix: string) => all_.filter((p) => p.path.endsWith(suffix)).map((p) => textOf(p.doc)).join(' ');
-      for (const shown of want.titlePage ?? []) assert.ok(text('-title.xhtml').includes(shown), `${file}: the title page shows "${shown}"`);
+      const text = (suffix: string) =>
+        all_
+          .filter((p) => p.path.endsWith(suffix))
+          .map((p) => textOf(p.doc))
+          .join(' ');
+      for (const shown of want.titlePage ?? [])
+        assert.ok(text('-title.xhtml').includes(shown), `${file}: the title page shows "${shown}"`);
       if (want.summary) assert.ok(text('-summary.xhtml').includes(want.summary), `${file}: summary`);
       if (want.disclaimer) assert.ok(text('-disclaimer.xhtml').includes(want.disclaimer), `${file}: disclaimer`);
     }

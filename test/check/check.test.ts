@@ -44,10 +44,15 @@ async function rewriteBook(
   return target;
 }
 
-const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
 
-const errorsAndWarnings = (diagnostics: readonly Diagnostic[]): Diagnostic[] => diagnostics.filter((d) => d.severity !== 'info');
-const show = (diagnostics: readonly Diagnostic[]): string => diagnostics.map((d) => `${d.file}:${d.line}: ${d.rule} ${d.message}`).join('\n');
+const errorsAndWarnings = (diagnostics: readonly Diagnostic[]): Diagnostic[] =>
+  diagnostics.filter((d) => d.severity !== 'info');
+const show = (diagnostics: readonly Diagnostic[]): string =>
+  diagnostics.map((d) => `${d.file}:${d.line}: ${d.rule} ${d.message}`).join('\n');
 
 describe('ficbind check', () => {
   let samples: BuiltLibrary;
@@ -69,7 +74,11 @@ describe('ficbind check', () => {
       path.join(dir, 'careless.epub'),
       {
         [CHAPTER_2]: (text) => text.replace('<h2>', '<img src="../images/sea%20view.png"/><h2>'),
-        'EPUB/package.opf': (text) => text.replace('</manifest>', '<item id="sea-view" href="images/sea%20view.png" media-type="image/png"/></manifest>'),
+        'EPUB/package.opf': (text) =>
+          text.replace(
+            '</manifest>',
+            '<item id="sea-view" href="images/sea%20view.png" media-type="image/png"/></manifest>',
+          ),
       },
       { 'EPUB/images/sea view.png': ONE_PIXEL_PNG },
     );
@@ -112,7 +121,9 @@ describe('ficbind check', () => {
     const spaced = result.diagnostics.find((d) => d.rule === 'epubcheck/PKG-010');
     assert.equal(spaced?.severity, 'warning', show(result.diagnostics));
     assert.match(spaced.message, /sea view\.png/);
-    const byReaderRules = result.diagnostics.filter((d) => d.rule.startsWith('reader/')).map((d) => [d.rule, d.severity, d.file, d.line]);
+    const byReaderRules = result.diagnostics
+      .filter((d) => d.rule.startsWith('reader/'))
+      .map((d) => [d.rule, d.severity, d.file, d.line]);
     assert.deepEqual(byReaderRules, [
       ['reader/file-name-space', 'warning', `${careless}/EPUB/images/sea view.png`, undefined],
       ['reader/img-src-alt', 'warning', `${careless}/${CHAPTER_2}`, 1],
@@ -124,7 +135,10 @@ describe('ficbind check', () => {
       report,
     );
     assert.match(report, /\[epubcheck\/RSC-016\]/);
-    assert.match(report, /careless\.epub\/EPUB\/text\/s02-c001\.xhtml:1:\d+: warning: img without alt \[reader\/img-src-alt\]/);
+    assert.match(
+      report,
+      /careless\.epub\/EPUB\/text\/s02-c001\.xhtml:1:\d+: warning: img without alt \[reader\/img-src-alt\]/,
+    );
     assert.match(report, /checked .*careless\.epub: 0 errors, 3 warnings/);
     assert.match(report, /2 books checked, 1 error, 3 warnings$/);
   });
@@ -142,23 +156,63 @@ describe('ficbind check', () => {
             .replace('</spine>', '<itemref idref="s01-c001"/></spine>'),
         [CHAPTER_1]: (text) => text.replace('<body>', '<body id="top">'),
         'EPUB/nav.xhtml': (text) => text.replace('href="text/s01-c001.xhtml"', 'href="text/s01-c001.xhtml#top"'),
-        'EPUB/toc.ncx': (text) => text.replace(/^<\?xml[^>]*\?>/, '<?xml version="1.0"?>').replace('src="text/s01-c001.xhtml"', 'src="text/s01-c001.xhtml#top"'),
+        'EPUB/toc.ncx': (text) =>
+          text
+            .replace(/^<\?xml[^>]*\?>/, '<?xml version="1.0"?>')
+            .replace('src="text/s01-c001.xhtml"', 'src="text/s01-c001.xhtml#top"'),
       },
       {},
       'DEFLATE',
     );
     const read = await readEpub(book);
     assert.ok(read.contents, read.diagnostic?.message);
-    const lineOf = (entry: string, needle: string): number => read.contents.texts.get(entry)!.split(needle)[0]!.split('\n').length;
-    const found = runReaderRules(viewBook(read.contents)).map((d) => [d.rule, d.severity, d.file.slice(book.length), d.line, d.message]);
+    const lineOf = (entry: string, needle: string): number =>
+      read.contents.texts.get(entry)!.split(needle)[0]!.split('\n').length;
+    const found = runReaderRules(viewBook(read.contents)).map((d) => [
+      d.rule,
+      d.severity,
+      d.file.slice(book.length),
+      d.line,
+      d.message,
+    ]);
     assert.deepEqual(found, [
       ['reader/mimetype', 'error', '/mimetype', undefined, 'mimetype is compressed; it must be stored uncompressed'],
-      ['reader/xml-declaration', 'warning', '/EPUB/text/s02-title.xhtml', 1, 'the document does not start with an XML declaration naming its encoding'],
+      [
+        'reader/xml-declaration',
+        'warning',
+        '/EPUB/text/s02-title.xhtml',
+        1,
+        'the document does not start with an XML declaration naming its encoding',
+      ],
       ['reader/xml-declaration', 'warning', '/EPUB/toc.ncx', 1, 'the XML declaration does not name the encoding'],
-      ['reader/language', 'warning', '/EPUB/package.opf', lineOf('EPUB/package.opf', '<dc:language>'), 'dc:language "English (UK)" is not a BCP 47 language tag'],
-      ['reader/link-to-body', 'warning', '/EPUB/nav.xhtml', lineOf('EPUB/nav.xhtml', '<a href="text/s01-c001.xhtml#top"'), 'the link "text/s01-c001.xhtml#top" targets the body element of EPUB/text/s01-c001.xhtml'],
-      ['reader/link-to-body', 'warning', '/EPUB/toc.ncx', lineOf('EPUB/toc.ncx', '<content src="text/s01-c001.xhtml#top"'), 'the link "text/s01-c001.xhtml#top" targets the body element of EPUB/text/s01-c001.xhtml'],
-      ['reader/spine-order', 'warning', '/EPUB/nav.xhtml', lineOf('EPUB/nav.xhtml', '<a href="text/s02-title.xhtml"'), 'contents entry "The Far Shore" comes after "First Light", but EPUB/text/s02-title.xhtml comes before that in the spine'],
+      [
+        'reader/language',
+        'warning',
+        '/EPUB/package.opf',
+        lineOf('EPUB/package.opf', '<dc:language>'),
+        'dc:language "English (UK)" is not a BCP 47 language tag',
+      ],
+      [
+        'reader/link-to-body',
+        'warning',
+        '/EPUB/nav.xhtml',
+        lineOf('EPUB/nav.xhtml', '<a href="text/s01-c001.xhtml#top"'),
+        'the link "text/s01-c001.xhtml#top" targets the body element of EPUB/text/s01-c001.xhtml',
+      ],
+      [
+        'reader/link-to-body',
+        'warning',
+        '/EPUB/toc.ncx',
+        lineOf('EPUB/toc.ncx', '<content src="text/s01-c001.xhtml#top"'),
+        'the link "text/s01-c001.xhtml#top" targets the body element of EPUB/text/s01-c001.xhtml',
+      ],
+      [
+        'reader/spine-order',
+        'warning',
+        '/EPUB/nav.xhtml',
+        lineOf('EPUB/nav.xhtml', '<a href="text/s02-title.xhtml"'),
+        'contents entry "The Far Shore" comes after "First Light", but EPUB/text/s02-title.xhtml comes before that in the spine',
+      ],
     ]);
   });
 
@@ -167,13 +221,19 @@ describe('ficbind check', () => {
     const run = await runCli(['check', missing, path.join(SAMPLES, 'salt-and-static.txt')]);
     assert.equal(run.code, 1);
     assert.ok(run.stdout.includes(`${missing}: error: no such file [check/no-such-file]`), run.stdout);
-    assert.match(run.stdout, /salt-and-static\.txt: error: not an EPUB: it cannot be read as a zip archive \[check\/not-a-zip\]/);
+    assert.match(
+      run.stdout,
+      /salt-and-static\.txt: error: not an EPUB: it cannot be read as a zip archive \[check\/not-a-zip\]/,
+    );
     assert.equal(run.stderr, '');
 
     const strict = await runCli(['check', '--strict', '--json', careless]);
     assert.equal(strict.code, 1, 'warnings fail a --strict check');
     const result = JSON.parse(strict.stdout) as CheckJson;
-    assert.deepEqual(result.books.map((b) => [b.errors, b.warnings]), [[0, 3]]);
+    assert.deepEqual(
+      result.books.map((b) => [b.errors, b.warnings]),
+      [[0, 3]],
+    );
 
     const noBooks = await runCli(['check']);
     assert.equal(noBooks.code, 2);
@@ -201,7 +261,10 @@ describe('ficbind check', () => {
     const run = await runCli(['check', lanternRoad, samples.book('Salt and Static')], { env });
     assert.equal(run.code, 1);
     assert.equal(run.stdout.match(/EPUBCheck needs a Java runtime/g)?.length, 1, run.stdout);
-    assert.match(run.stdout, /error: EPUBCheck needs a Java runtime, and no "java" command was found \[epubcheck\/java-missing\]/);
+    assert.match(
+      run.stdout,
+      /error: EPUBCheck needs a Java runtime, and no "java" command was found \[epubcheck\/java-missing\]/,
+    );
     assert.match(run.stdout, /apt-get install -y default-jre-headless/);
     assert.match(run.stdout, /brew install openjdk/);
     assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at |unexpected failure/, 'no stack trace');

@@ -22,7 +22,9 @@ describe('ficbind build (the command line)', () => {
 
   it('uses stories/ and out/ in the current folder by default', async () => {
     const work = await temp('cli-defaults');
-    await cp(path.join(SAMPLES, 'salt-and-static.txt'), path.join(work, 'stories', 'salt-and-static.txt'), { recursive: true });
+    await cp(path.join(SAMPLES, 'salt-and-static.txt'), path.join(work, 'stories', 'salt-and-static.txt'), {
+      recursive: true,
+    });
     const run = await runCli(['build'], { cwd: work });
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(await readdir(path.join(work, 'out')), ['Salt and Static.epub']);
@@ -53,7 +55,10 @@ describe('ficbind build (the command line)', () => {
   it('exits 1 when one input cannot become a book, and still writes the others', async () => {
     const input = await temp('cli-mixed');
     await cp(path.join(SAMPLES, 'salt-and-static.txt'), path.join(input, 'salt-and-static.txt'));
-    await writeFile(path.join(input, 'picture.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    await writeFile(
+      path.join(input, 'picture.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
     await writeFile(path.join(input, 'empty.txt'), '');
     const out = await temp('cli-mixed-out');
     const run = await runCli(['build', input, '-o', out]);
@@ -79,7 +84,10 @@ describe('ficbind build (the command line)', () => {
     const drawn = await temp('cli-no-sharp-drawn');
     const withCovers = await runCli(['build', input, '-o', drawn, '--no-cache'], { nodeArgs });
     assert.equal(withCovers.code, 1, withCovers.stdout + withCovers.stderr);
-    assert.match(withCovers.stdout, /Salt and Static\.epub: error: could not make the book: sharp: no binary for this platform/);
+    assert.match(
+      withCovers.stdout,
+      /Salt and Static\.epub: error: could not make the book: sharp: no binary for this platform/,
+    );
     assert.match(withCovers.stdout, /--no-cover/);
     assert.deepEqual(await readdir(drawn), [], 'no book without its cover, and no partial file');
   });

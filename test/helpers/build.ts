@@ -21,7 +21,13 @@ export interface BuiltLibrary {
 /** Builds a folder of stories into a fresh temporary folder through the library API. */
 export async function buildInto(input: string, options: Partial<BuildOptions> = {}): Promise<BuiltLibrary> {
   const out = await mkdtemp(path.join(os.tmpdir(), 'ficbind-out-'));
-  const result = await build({ input, out, covers: path.join(input, '..', 'no-covers-here'), sourceDateEpoch: FIXED_EPOCH, ...options });
+  const result = await build({
+    input,
+    out,
+    covers: path.join(input, '..', 'no-covers-here'),
+    sourceDateEpoch: FIXED_EPOCH,
+    ...options,
+  });
   return {
     out,
     result,

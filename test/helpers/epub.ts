@@ -51,7 +51,11 @@ export async function packageDocument(epub: OpenedEpub): Promise<{ path: string;
   const rootfile = all(container, 'rootfile')[0];
   const opfPath = rootfile?.getAttribute('full-path');
   if (!opfPath) throw new Error('container.xml names no package document');
-  return { path: opfPath, doc: await epub.xml(opfPath), dir: opfPath.includes('/') ? opfPath.slice(0, opfPath.lastIndexOf('/') + 1) : '' };
+  return {
+    path: opfPath,
+    doc: await epub.xml(opfPath),
+    dir: opfPath.includes('/') ? opfPath.slice(0, opfPath.lastIndexOf('/') + 1) : '',
+  };
 }
 
 /** Spine documents in reading order, as paths inside the zip. */

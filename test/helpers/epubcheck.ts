@@ -31,7 +31,11 @@ export async function epubcheck(epub: string): Promise<EpubcheckReport> {
   try {
     // Deliberately independent of src/check (the oracle must not share the product's mapping),
     // but with the same JVM flags: a short-lived JVM starts faster without the optimising compiler.
-    await run('java', ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-jar', jar, '--locale', 'en', '--json', report, epub], { maxBuffer: 64 * 1024 * 1024 }).catch((error: { code?: unknown }) => {
+    await run(
+      'java',
+      ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-jar', jar, '--locale', 'en', '--json', report, epub],
+      { maxBuffer: 64 * 1024 * 1024 },
+    ).catch((error: { code?: unknown }) => {
       // Exit code 1 means "problems found": the report says which. Anything else is a broken run.
       if (error.code !== 1) throw error;
     });

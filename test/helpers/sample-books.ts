@@ -1,12 +1,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { groupIntoBooks } from '../../src/book/group.js';
-import type { Book } from '../../src/book/model.js';
-import { pack } from '../../src/epub/pack.js';
-import type { EpubFile } from '../../src/epub/pack.js';
-import { discoverStories } from '../../src/io/discover.js';
-import { parseStory } from '../../src/story/parse-story.js';
+import { groupIntoBooks } from '../../src/group/group.js';
+import type { Book } from '../../src/model/book.js';
+import { pack } from '../../src/package/pack.js';
+import type { EpubFile } from '../../src/model/epub.js';
+import { discoverStories } from '../../src/build/discover.js';
+import { parseStory } from '../../src/parse/parse-story.js';
 import { FIXED_EPOCH, SAMPLES } from './build.js';
 
 /** The sample stories as Books (read → parse → group), without rendering or writing them. */

@@ -29,7 +29,10 @@ export async function sourceParagraphs(
 
 /** Paragraph text as the book should hold it: emphasis markers gone, spaces collapsed. */
 export function withoutMarkup(text: string): string {
-  return text.replace(/(^|[\s\p{P}])[*_](\S(?:.*?\S)?)[*_](?=$|[\s\p{P}])/gu, '$1$2').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/(^|[\s\p{P}])[*_](\S(?:.*?\S)?)[*_](?=$|[\s\p{P}])/gu, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -45,7 +48,17 @@ export function asTyped(text: string): string {
     .replace(/…|\.(?: ?\.){2,}/g, '...');
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+};
 
 /**
  * An independent reading of an HTML or Markdown fixture for the nothing-lost check, line by line

@@ -46,7 +46,9 @@ export async function assertBookStructure(epub: OpenedEpub): Promise<void> {
   const ncx = await epub.xml(ncxPath);
   const ncxTargets = all(ncx, 'content').map((c) => resolve(ncxPath, c.getAttribute('src') ?? ''));
   assert.deepEqual(ncxTargets, navTargets, 'NCX lists the same entries as nav, in the same order');
-  const uid = all(ncx, 'meta').find((m) => m.getAttribute('name') === 'dtb:uid')?.getAttribute('content');
+  const uid = all(ncx, 'meta')
+    .find((m) => m.getAttribute('name') === 'dtb:uid')
+    ?.getAttribute('content');
   const identifier = all(opf, 'dc:identifier')[0]?.textContent;
   assert.equal(uid, identifier, 'NCX uid matches dc:identifier');
   assert.match(identifier ?? '', /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -67,7 +69,20 @@ function resolve(from: string, href: string): string {
   return path.posix.normalize(path.posix.join(path.posix.dirname(from), href.split('#')[0] as string));
 }
 
-const ACTIVE_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'frame', 'frameset', 'applet', 'base', 'meta-refresh']);
+const ACTIVE_ELEMENTS = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'frame',
+  'frameset',
+  'applet',
+  'base',
+  'meta-refresh',
+]);
 
 /**
  * No script, frame, form or event handler anywhere in a document, and links only to the book
@@ -83,7 +98,8 @@ export function assertNoActiveContent(doc: Parameters<typeof all>[0], name: stri
       if (/^(href|src|xlink:href|poster|srcset|data)$/i.test(attribute.name)) {
         const value = attribute.value.trim();
         const external = /^[a-z][a-z0-9+.-]*:/i.test(value);
-        if (tag === 'a' && attribute.name === 'href') assert.ok(!external || /^(https?|mailto):/i.test(value), `${name}: link ${value}`);
+        if (tag === 'a' && attribute.name === 'href')
+          assert.ok(!external || /^(https?|mailto):/i.test(value), `${name}: link ${value}`);
         else assert.ok(!external, `${name}: ${tag} loads ${value} from outside the book`);
       }
     }

@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../src/index.js';
-import { isSceneBreak } from '../../src/clean/scene-breaks.js';
+import { isSceneBreak } from '../../src/parse/scene-breaks.js';
 import { all, spinePaths, type OpenedEpub } from './epub.js';
 
 const HEADER_LINE = /^[A-Za-z][A-Za-z'’ ]{0,23}:\s*\S/;
 
 export function words(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 type DomNode = { nodeType: number; nodeValue: string | null; childNodes: ArrayLike<DomNode> };
@@ -42,9 +47,17 @@ export async function assertNothingLost(
   reading?: { lines: string[]; header: ReadonlySet<number> },
 ): Promise<void> {
   const lines = reading?.lines ?? (await readFile(sourceFile, 'utf8')).replace(/\r\n?/g, '\n').split('\n');
-  const removed = new Map(diagnostics.filter((d) => d.file === shownAs && d.removed !== undefined && d.line !== undefined).map((d) => [d.line!, d.removed!]));
+  const removed = new Map(
+    diagnostics
+      .filter((d) => d.file === shownAs && d.removed !== undefined && d.line !== undefined)
+      .map((d) => [d.line!, d.removed!]),
+  );
   for (const [line, text] of removed) {
-    assert.deepEqual(words(lines[line - 1] ?? ''), words(text), `${shownAs}:${line}: the diagnostic names the removed text`);
+    assert.deepEqual(
+      words(lines[line - 1] ?? ''),
+      words(text),
+      `${shownAs}:${line}: the diagnostic names the removed text`,
+    );
   }
   let headerEnd = 0;
   while (headerEnd < lines.length && HEADER_LINE.test(lines[headerEnd]!)) {
@@ -55,10 +68,13 @@ export async function assertNothingLost(
   const inBook = await bookWords(epub);
   const bookSet = new Set(inBook);
   for (const line of lines.filter((_, index) => isHeader(index))) {
-    for (const word of words(line.replace(/^[^:]*:/, ''))) assert.ok(bookSet.has(word), `${shownAs}: header word "${word}" is in the book`);
+    for (const word of words(line.replace(/^[^:]*:/, '')))
+      assert.ok(bookSet.has(word), `${shownAs}: header word "${word}" is in the book`);
   }
   // Scene-break ornaments (o0o, xXx) become <hr/>: they are the break, not words of the story.
-  const body = lines.flatMap((text, index) => (isHeader(index) || removed.has(index + 1) || isSceneBreak(text) ? [] : words(text)));
+  const body = lines.flatMap((text, index) =>
+    isHeader(index) || removed.has(index + 1) || isSceneBreak(text) ? [] : words(text),
+  );
   let position = 0;
   let found = 0;
   for (const word of body) {
@@ -67,5 +83,9 @@ export async function assertNothingLost(
     found++;
     position = at + 1;
   }
-  assert.equal(found, body.length, `${shownAs}: ${found} of ${body.length} story words are in the book in order; the first missing is "${body[found]}"`);
+  assert.equal(
+    found,
+    body.length,
+    `${shownAs}: ${found} of ${body.length} story words are in the book in order; the first missing is "${body[found]}"`,
+  );
 }

@@ -6,10 +6,11 @@ import { appendFile, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } f
 import os from 'node:os';
 import path from 'node:path';
 import { build, type BuildOptions } from '../../src/index.js';
-import { BuildCache } from '../../src/cache/build-cache.js';
-import { findStories, readStoryText, type FoundSource } from '../../src/io/discover.js';
-import { resolveOptions } from '../../src/options.js';
-import { parseInto } from '../../src/story-store.js';
+import { BuildCache } from '../../src/build/cache/build-cache.js';
+import { findStories, readStoryText } from '../../src/build/discover.js';
+import type { FoundSource } from '../../src/model/source.js';
+import { resolveOptions } from '../../src/config/options.js';
+import { parseInto } from '../../src/build/story-store.js';
 import { FIXED_EPOCH, REPO_ROOT } from '../helpers/build.js';
 import { story, writeStories } from '../helpers/library.js';
 
@@ -23,12 +24,19 @@ async function library(): Promise<{ input: string; out: string; cache: string; o
   const out = await mkdtemp(path.join(os.tmpdir(), 'ficbind-out-'));
   const cache = await mkdtemp(path.join(os.tmpdir(), 'ficbind-cache-'));
   // No generated covers: the test is about what is rebuilt, not about covers, and stays fast.
-  return { input, out, cache, options: { input, out, cache, cover: false, covers: path.join(input, 'none'), sourceDateEpoch: FIXED_EPOCH } };
+  return {
+    input,
+    out,
+    cache,
+    options: { input, out, cache, cover: false, covers: path.join(input, 'none'), sourceDateEpoch: FIXED_EPOCH },
+  };
 }
 
 /** Each book's file identity and time, to see which were rewritten. */
 async function fingerprints(files: readonly string[]): Promise<Map<string, string>> {
-  const entries = await Promise.all(files.map(async (f) => [path.basename(f), `${(await stat(f)).ino}:${(await stat(f)).mtimeMs}`] as const));
+  const entries = await Promise.all(
+    files.map(async (f) => [path.basename(f), `${(await stat(f)).ino}:${(await stat(f)).mtimeMs}`] as const),
+  );
   return new Map(entries);
 }
 
@@ -40,7 +48,10 @@ describe('incremental builds (content-hash cache)', () => {
     assert.ok(first.books.every((b) => !b.upToDate));
     const before = await fingerprints(first.books.map((b) => b.path));
     const second = await build(options);
-    assert.deepEqual(second.books.map((b) => b.upToDate), [true, true, true]);
+    assert.deepEqual(
+      second.books.map((b) => b.upToDate),
+      [true, true, true],
+    );
     assert.deepEqual(await fingerprints(second.books.map((b) => b.path)), before, 'no book file was touched');
     assert.deepEqual(second.diagnostics, first.diagnostics, 'the same report, from the cache');
   });
@@ -68,21 +79,32 @@ describe('incremental builds (content-hash cache)', () => {
     await rm(first.books[0]!.path);
     await writeFile(first.books[1]!.path, 'not a book any more');
     const second = await build(options);
-    assert.deepEqual(second.books.map((b) => b.upToDate), [false, false, true]);
+    assert.deepEqual(
+      second.books.map((b) => b.upToDate),
+      [false, false, true],
+    );
     const third = await build({ ...options, language: 'de' });
-    assert.deepEqual(third.books.map((b) => b.upToDate), [false, false, false]);
+    assert.deepEqual(
+      third.books.map((b) => b.upToDate),
+      [false, false, false],
+    );
   });
 
   it('a rebuild reads no chapters of a story whose book is up to date', async () => {
     const { cache, options } = await library();
     const first = await build(options);
     // Chapters are kept apart from what grouping needs; take them all away.
-    const chapterFiles = (await readdir(cache, { recursive: true })).map(String).filter((f) => f.endsWith('.chapters.json'));
+    const chapterFiles = (await readdir(cache, { recursive: true }))
+      .map(String)
+      .filter((f) => f.endsWith('.chapters.json'));
     assert.equal(chapterFiles.length, 3);
     await Promise.all(chapterFiles.map((f) => rm(path.join(cache, f))));
     const second = await build(options);
     assert.equal(second.failed, false);
-    assert.deepEqual(second.books.map((b) => b.upToDate), [true, true, true]);
+    assert.deepEqual(
+      second.books.map((b) => b.upToDate),
+      [true, true, true],
+    );
     assert.deepEqual(
       second.books.map((b) => [b.chapters, b.words]),
       first.books.map((b) => [b.chapters, b.words]),
@@ -93,19 +115,31 @@ describe('incremental builds (content-hash cache)', () => {
   it('a book whose chapters the cache lost is reported and not written, and the next build makes it', async () => {
     const { cache, options } = await library();
     const first = await build(options);
-    const chapterFiles = (await readdir(cache, { recursive: true })).map(String).filter((f) => f.endsWith('.chapters.json'));
+    const chapterFiles = (await readdir(cache, { recursive: true }))
+      .map(String)
+      .filter((f) => f.endsWith('.chapters.json'));
     await Promise.all(chapterFiles.map((f) => rm(path.join(cache, f))));
     const tower = first.books.find((b) => b.title === 'The Tower')!.path;
     await rm(tower);
     const second = await build(options);
     assert.equal(second.failed, true);
     const lost = second.diagnostics.filter((d) => d.rule === 'cache/lost');
-    assert.deepEqual(lost.map((d) => d.file), ['tower.txt']);
+    assert.deepEqual(
+      lost.map((d) => d.file),
+      ['tower.txt'],
+    );
     assert.match(lost[0]!.hint ?? '', /again/);
     assert.equal(await stat(tower).catch(() => undefined), undefined, 'no book written from missing chapters');
     const third = await build(options);
     assert.equal(third.failed, false);
-    assert.deepEqual(third.books.map((b) => [b.title, b.upToDate]), [['Harbour Lights', true], ['The Orchard', true], ['The Tower', false]]);
+    assert.deepEqual(
+      third.books.map((b) => [b.title, b.upToDate]),
+      [
+        ['Harbour Lights', true],
+        ['The Orchard', true],
+        ['The Tower', false],
+      ],
+    );
   });
 
   it('a build without a cache sets chapters aside in a temporary folder of its own, and removes it', async () => {
@@ -115,7 +149,18 @@ describe('incremental builds (content-hash cache)', () => {
     process.env.TMPDIR = temporary;
     const seen: string[][] = [];
     try {
-      const result = await build({ ...options, cache: false }, { onEvent: (event) => void (event.kind === 'book-started' && seen.push(readdirSync(temporary).map((name) => `${name}: ${readdirSync(path.join(temporary, name)).length}`))) });
+      const result = await build(
+        { ...options, cache: false },
+        {
+          onEvent: (event) =>
+            void (
+              event.kind === 'book-started' &&
+              seen.push(
+                readdirSync(temporary).map((name) => `${name}: ${readdirSync(path.join(temporary, name)).length}`),
+              )
+            ),
+        },
+      );
       assert.equal(result.failed, false);
       assert.equal(result.books.length, 3);
     } finally {
@@ -123,7 +168,10 @@ describe('incremental builds (content-hash cache)', () => {
       else process.env.TMPDIR = before;
     }
     // While books are made: one folder, holding the three stories' chapters.
-    assert.ok(seen.length === 3 && seen.every((names) => names.length === 1 && /^ficbind-build-\S+: 3$/.test(names[0]!)), JSON.stringify(seen));
+    assert.ok(
+      seen.length === 3 && seen.every((names) => names.length === 1 && /^ficbind-build-\S+: 3$/.test(names[0]!)),
+      JSON.stringify(seen),
+    );
     assert.deepEqual(await readdir(temporary), [], 'removed when the build ends');
   });
 
@@ -133,12 +181,16 @@ describe('incremental builds (content-hash cache)', () => {
     const options = resolveOptions({ input });
     const { sources } = await findStories(input);
     let reads = 0;
-    const parse = (found: FoundSource) => parseInto(store, found, options, () => (reads++, readStoryText(input, found)));
+    const parse = (found: FoundSource) =>
+      parseInto(store, found, options, () => (reads++, readStoryText(input, found)));
     const first = await Promise.all(sources.map(parse));
     assert.equal(reads, 3);
     const again = await Promise.all((await findStories(input)).sources.map(parse));
     assert.equal(reads, 3, 'no text read for the second parse');
-    assert.deepEqual(again.map((p) => p.story?.meta.title), first.map((p) => p.story?.meta.title));
+    assert.deepEqual(
+      again.map((p) => p.story?.meta.title),
+      first.map((p) => p.story?.meta.title),
+    );
     await appendFile(path.join(input, 'tower.txt'), '\nThe bell rang once more.\n');
     await Promise.all((await findStories(input)).sources.map(parse));
     assert.equal(reads, 4, 'only the changed story is read');
@@ -154,11 +206,25 @@ describe('incremental builds (content-hash cache)', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('The Tower', 'The Power'));
     await utimes(file, date, date);
     const second = await build(options);
-    assert.deepEqual(second.books.map((b) => [b.title, b.upToDate]), [['Harbour Lights', true], ['The Orchard', true], ['The Tower', true]]);
+    assert.deepEqual(
+      second.books.map((b) => [b.title, b.upToDate]),
+      [
+        ['Harbour Lights', true],
+        ['The Orchard', true],
+        ['The Tower', true],
+      ],
+    );
     // A new date: the file is read again, and its book made anew.
     await utimes(file, date, new Date('2024-05-02T12:00:00Z'));
     const third = await build(options);
-    assert.deepEqual(third.books.map((b) => [b.title, b.upToDate]), [['Harbour Lights', true], ['The Orchard', true], ['The Power', false]]);
+    assert.deepEqual(
+      third.books.map((b) => [b.title, b.upToDate]),
+      [
+        ['Harbour Lights', true],
+        ['The Orchard', true],
+        ['The Power', false],
+      ],
+    );
   });
 
   it('a damaged cache is ignored, never trusted', async () => {
@@ -167,17 +233,36 @@ describe('incremental builds (content-hash cache)', () => {
     await writeFile(path.join(cache, 'manifest.json'), '{ broken');
     const second = await build(options);
     assert.equal(second.failed, false);
-    assert.deepEqual(second.books.map((b) => b.upToDate), [false, false, false]);
+    assert.deepEqual(
+      second.books.map((b) => b.upToDate),
+      [false, false, false],
+    );
   });
 });
 
 describe('ficbind build --watch', () => {
   it('rebuilds the book whose story changed, then stops cleanly on SIGINT', async () => {
     const { input, out, cache } = await library();
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(REPO_ROOT, 'src/cli.ts'), 'build', input, '-o', out, '--cache', cache, '--no-cover', '--watch'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SOURCE_DATE_EPOCH: String(FIXED_EPOCH) },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        import.meta.resolve('tsx'),
+        path.join(REPO_ROOT, 'src/cli/main.ts'),
+        'build',
+        input,
+        '-o',
+        out,
+        '--cache',
+        cache,
+        '--no-cover',
+        '--watch',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, SOURCE_DATE_EPOCH: String(FIXED_EPOCH) },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -186,7 +271,8 @@ describe('ficbind build --watch', () => {
     const waitFor = async (what: () => boolean, label: string): Promise<void> => {
       const deadline = Date.now() + 60_000;
       while (!what()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}\nstdout: ${stdout}\nstderr: ${stderr}`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting for ${label}\nstdout: ${stdout}\nstderr: ${stderr}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     };

@@ -20,7 +20,10 @@ function find(diagnostics: Diagnostic[], rule: string, file: string): Diagnostic
 /** Builds the files next to one good story: the good one must always come out. */
 async function buildWithNeighbour(files: Record<string, string | Uint8Array>) {
   const library = await buildInto(await writeStories({ 'good.txt': story('Good Neighbour'), ...files }));
-  assert.ok(library.result.books.some((b) => b.title === 'Good Neighbour'), 'the other story is still built');
+  assert.ok(
+    library.result.books.some((b) => b.title === 'Good Neighbour'),
+    'the other story is still built',
+  );
   assert.ok(!library.result.diagnostics.some((d) => /\n\s+at /.test(d.message)), 'no stack trace in a message');
   return library;
 }
@@ -38,7 +41,9 @@ describe('bad input: each file fails alone, with a message naming it, and no par
   });
 
   it('a header and no story', async () => {
-    const { result, out } = await buildWithNeighbour({ 'header-only.txt': 'Title: Nothing Here\nAuthor: Someone\nSummary: A story that was never saved.\n' });
+    const { result, out } = await buildWithNeighbour({
+      'header-only.txt': 'Title: Nothing Here\nAuthor: Someone\nSummary: A story that was never saved.\n',
+    });
     assert.equal(find(result.diagnostics, 'story/empty', 'header-only.txt').severity, 'error');
     assert.deepEqual(await bookFiles(out), ['Good Neighbour.epub']);
   });
@@ -56,7 +61,10 @@ describe('bad input: each file fails alone, with a message naming it, and no par
     await symlink(path.join(input, 'gone.txt'), path.join(input, 'dangling.txt'));
     const { result } = await buildInto(input);
     assert.equal(find(result.diagnostics, 'input/unreadable', 'dangling.txt').severity, 'error');
-    assert.deepEqual(result.books.map((b) => b.title), ['Good Neighbour']);
+    assert.deepEqual(
+      result.books.map((b) => b.title),
+      ['Good Neighbour'],
+    );
   });
 
   it('a symlink loop in the input folder', async () => {
@@ -66,7 +74,11 @@ describe('bad input: each file fails alone, with a message naming it, and no par
     const { result } = await buildInto(input);
     find(result.diagnostics, 'input/link-loop', 'loop');
     find(result.diagnostics, 'input/link-loop', 'up');
-    assert.deepEqual(result.books.map((b) => b.title), ['Good Neighbour'], 'the story is not read twice');
+    assert.deepEqual(
+      result.books.map((b) => b.title),
+      ['Good Neighbour'],
+      'the story is not read twice',
+    );
   });
 
   it('XHTML declaring entities is read without expanding them; HTML nested 10 000 deep is read', async () => {
@@ -111,7 +123,10 @@ describe('bad input: each file fails alone, with a message naming it, and no par
     await mkdir(covers);
     await writeFile(path.join(covers, 'good-neighbour.png'), big);
     const { result } = await buildInto(input, { covers });
-    assert.match(find(result.diagnostics, 'cover/too-large', path.join(covers, 'good-neighbour.png')).message, /50\.0 MB/);
+    assert.match(
+      find(result.diagnostics, 'cover/too-large', path.join(covers, 'good-neighbour.png')).message,
+      /50\.0 MB/,
+    );
     const epub = await openEpub(result.books[0]!.path);
     const cover = epub.zip.file('EPUB/images/cover.png');
     assert.ok(cover, 'a generated cover stands in');
@@ -121,17 +136,41 @@ describe('bad input: each file fails alone, with a message naming it, and no par
 
 describe('awkward text still makes valid books', () => {
   it('odd encodings, forbidden characters, markup-like text, right-to-left and emoji', async () => {
-    const cp1252 = new Uint8Array([...Buffer.from('Title: Smart Quotes\nAuthor: Old Windows\n\n', 'latin1'), 0x93, ...Buffer.from('Hello,', 'latin1'), 0x94, 0x20, 0x96, ...Buffer.from(' she said.\n', 'latin1')]);
-    const damagedUtf8 = new Uint8Array([...Buffer.from('Title: Damaged\nAuthor: A\n\nCafé “one”.\n\nBroken ', 'utf8'), 0xc3, 0x28, ...Buffer.from(' byte.\n', 'utf8')]);
-    const utf16Lone = new Uint8Array([0xff, 0xfe, ...Buffer.from('Title: Lonely\nAuthor: A\n\nHalf a pair: ', 'utf16le'), 0x00, 0xd8, ...Buffer.from(' here.\n', 'utf16le')]);
+    const cp1252 = new Uint8Array([
+      ...Buffer.from('Title: Smart Quotes\nAuthor: Old Windows\n\n', 'latin1'),
+      0x93,
+      ...Buffer.from('Hello,', 'latin1'),
+      0x94,
+      0x20,
+      0x96,
+      ...Buffer.from(' she said.\n', 'latin1'),
+    ]);
+    const damagedUtf8 = new Uint8Array([
+      ...Buffer.from('Title: Damaged\nAuthor: A\n\nCafé “one”.\n\nBroken ', 'utf8'),
+      0xc3,
+      0x28,
+      ...Buffer.from(' byte.\n', 'utf8'),
+    ]);
+    const utf16Lone = new Uint8Array([
+      0xff,
+      0xfe,
+      ...Buffer.from('Title: Lonely\nAuthor: A\n\nHalf a pair: ', 'utf16le'),
+      0x00,
+      0xd8,
+      ...Buffer.from(' here.\n', 'utf16le'),
+    ]);
     const library = await buildInto(
       await writeStories({
         'cp1252.txt': cp1252,
         'damaged.txt': damagedUtf8,
         'lonely.txt': utf16Lone,
         'controls.txt': 'Title: Controls\nAuthor: A\n\nA NUL\u0000 here, a bell\u0007 there.\n\nClean line.\n',
-        'markup.txt': story('Markup', '<script>alert(1)</script> <iframe src="javascript:alert(2)"></iframe>\n\n<img src=x onerror="alert(3)"> <a href="data:text/html,hi">x</a> <svg onload=alert(4)><script>x</script></svg> &amp; &lt;b&gt; ]]> <![CDATA[ x ]]>'),
-        'rtl.txt': 'Title: قصة قصيرة 📚\nAuthor: כותב\nLanguage: ar\n\nكان يا ما كان، في قديم الزمان 🌙✨.\n\nשלום עולם — mixed עברית and English 👩🏽‍🚀.\n',
+        'markup.txt': story(
+          'Markup',
+          '<script>alert(1)</script> <iframe src="javascript:alert(2)"></iframe>\n\n<img src=x onerror="alert(3)"> <a href="data:text/html,hi">x</a> <svg onload=alert(4)><script>x</script></svg> &amp; &lt;b&gt; ]]> <![CDATA[ x ]]>',
+        ),
+        'rtl.txt':
+          'Title: قصة قصيرة 📚\nAuthor: כותב\nLanguage: ar\n\nكان يا ما كان، في قديم الزمان 🌙✨.\n\nשלום עולם — mixed עברית and English 👩🏽‍🚀.\n',
       }),
     );
     const { result } = library;
@@ -153,7 +192,17 @@ describe('awkward text still makes valid books', () => {
     const markup = await text('Markup');
     assert.ok(markup.body.includes('<script>alert(1)</script>'), 'markup in a text file is text');
     const markupDoc = await markup.epub.xml('EPUB/text/s01-c001.xhtml');
-    assert.deepEqual([...new Set(all(markupDoc, '*').map((e) => e.localName))].sort(), ['body', 'h2', 'head', 'html', 'link', 'meta', 'p', 'section', 'title']);
+    assert.deepEqual([...new Set(all(markupDoc, '*').map((e) => e.localName))].sort(), [
+      'body',
+      'h2',
+      'head',
+      'html',
+      'link',
+      'meta',
+      'p',
+      'section',
+      'title',
+    ]);
     assertNoActiveContent(markupDoc, 'markup chapter');
     const rtl = await text('قصة قصيرة 📚');
     assert.ok(rtl.body.includes('كان يا ما كان، في قديم الزمان 🌙✨.'));
@@ -164,14 +213,21 @@ describe('awkward text still makes valid books', () => {
       await assertBookStructure(epub);
     }
     for (let i = 0; i < result.books.length; i += 2) {
-      await Promise.all(result.books.slice(i, i + 2).map(async (b) => assert.deepEqual(problems(await epubcheck(b.path)), [], b.path)));
+      await Promise.all(
+        result.books.slice(i, i + 2).map(async (b) => assert.deepEqual(problems(await epubcheck(b.path)), [], b.path)),
+      );
     }
   });
 
   it('a 10 MB single line and 100 000 one-word paragraphs', async () => {
-    const line = Array.from({ length: 1_700_000 }, (_, i) => ['lantern', 'tide', '*storm*', 'keeper', '“rope”'][i % 5]).join(' ');
+    const line = Array.from(
+      { length: 1_700_000 },
+      (_, i) => ['lantern', 'tide', '*storm*', 'keeper', '“rope”'][i % 5],
+    ).join(' ');
     const paragraphs = Array.from({ length: 100_000 }, (_, i) => `word${i}`).join('\n\n');
-    const library = await buildInto(await writeStories({ 'line.txt': story('One Line', line), 'many.txt': story('Many Paragraphs', paragraphs) }));
+    const library = await buildInto(
+      await writeStories({ 'line.txt': story('One Line', line), 'many.txt': story('Many Paragraphs', paragraphs) }),
+    );
     assert.equal(library.result.failed, false);
     const one = await openEpub(library.book('One Line'));
     const doc = await one.xml('EPUB/text/s01-c001.xhtml');

@@ -20,13 +20,22 @@ async function completeBooks(out: string): Promise<string[]> {
 
 describe('an interrupted build', () => {
   it('never leaves a truncated book in out/, and the next build finishes the job', async () => {
-    const prose = Array.from({ length: 40_000 }, (_, i) => `Line ${i} of the long night, and the keeper kept the lamp.`).join('\n\n');
-    const input = await writeStories(Object.fromEntries(Array.from({ length: BOOKS }, (_, i) => [`s${i}.txt`, story(`Night ${i}`, prose)])));
+    const prose = Array.from(
+      { length: 40_000 },
+      (_, i) => `Line ${i} of the long night, and the keeper kept the lamp.`,
+    ).join('\n\n');
+    const input = await writeStories(
+      Object.fromEntries(Array.from({ length: BOOKS }, (_, i) => [`s${i}.txt`, story(`Night ${i}`, prose)])),
+    );
     const out = await mkdtemp(path.join(os.tmpdir(), 'ficbind-killed-'));
 
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(REPO_ROOT, 'src/cli.ts'), 'build', input, '-o', out], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), path.join(REPO_ROOT, 'src/cli/main.ts'), 'build', input, '-o', out],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     // Kill hard once the first book is in out/: the run is then in the middle of the others.
     const watcher = setInterval(() => {
       void readdir(out).then((names) => {
@@ -42,6 +51,10 @@ describe('an interrupted build', () => {
     const again = await runCli(['build', input, '-o', out]);
     assert.equal(again.code, 0, again.stderr);
     assert.equal((await completeBooks(out)).length, BOOKS);
-    assert.deepEqual((await readdir(out)).filter((name) => !name.endsWith('.epub')), [], 'no temporary file is left behind');
+    assert.deepEqual(
+      (await readdir(out)).filter((name) => !name.endsWith('.epub')),
+      [],
+      'no temporary file is left behind',
+    );
   });
 });

@@ -3,40 +3,89 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { groupIntoBooks, parseStory, renderBook } from '../../src/index.js';
-import { decodeText } from '../../src/io/decode.js';
+import { decodeText } from '../../src/read/decode.js';
 import { all, parseXml, textOf } from '../helpers/epub.js';
 import { assertNoActiveContent } from '../helpers/structure.js';
 
 /** `FC_RUNS=10000 npm run test:properties` for the long run; 1 000 cases in `npm test`. */
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
 
-type Segment = { kind: 'paragraph'; text: string } | { kind: 'break'; text: string } | { kind: 'heading'; text: string };
+type Segment =
+  { kind: 'paragraph'; text: string } | { kind: 'break'; text: string } | { kind: 'heading'; text: string };
 
-const letters = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).map((s) => s.replace(/[^\p{L}\p{N}\p{M}]/gu, '')).filter((s) => s.length > 0);
+const letters = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
+  .map((s) => s.replace(/[^\p{L}\p{N}\p{M}]/gu, ''))
+  .filter((s) => s.length > 0);
 const plainWord = fc.stringMatching(/^[a-zA-Z]{1,10}$/);
 const word = fc.oneof({ weight: 3, arbitrary: plainWord }, { weight: 2, arbitrary: letters });
 const noise = fc.oneof(
-  fc.constantFrom('<script>alert(1)</script>', '&amp;', '&', '<', '>', ']]>', '<![CDATA[', '"', "'", '“', '”', '—', '…', '*', '_', '**', '<p onload="x">', 'javascript:void(0)', '\u0000', '\u0007', '\uFFFE', '\u200F', '🌙', '👩🏽‍🚀'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '&amp;',
+    '&',
+    '<',
+    '>',
+    ']]>',
+    '<![CDATA[',
+    '"',
+    "'",
+    '“',
+    '”',
+    '—',
+    '…',
+    '*',
+    '_',
+    '**',
+    '<p onload="x">',
+    'javascript:void(0)',
+    '\u0000',
+    '\u0007',
+    '\uFFFE',
+    '\u200F',
+    '🌙',
+    '👩🏽‍🚀',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 4 }).map((s) => s.replace(/[\p{L}\p{N}\p{M}\s]/gu, '')),
 );
 const emphasised = word.map((w) => `*${w}*`);
 const paragraph = fc
-  .array(fc.oneof({ weight: 6, arbitrary: word }, { weight: 2, arbitrary: noise }, { weight: 1, arbitrary: emphasised }), { minLength: 3, maxLength: 40 })
+  .array(
+    fc.oneof({ weight: 6, arbitrary: word }, { weight: 2, arbitrary: noise }, { weight: 1, arbitrary: emphasised }),
+    { minLength: 3, maxLength: 40 },
+  )
   .filter((tokens) => /^[a-zA-Z]/.test(tokens[0] ?? ''))
   .map((tokens) => tokens.join(' '));
 const segment: fc.Arbitrary<Segment> = fc.oneof(
   { weight: 8, arbitrary: paragraph.map((text) => ({ kind: 'paragraph' as const, text })) },
-  { weight: 1, arbitrary: fc.constantFrom('~ ~ ~ ~', '* * *', '***', '#', '---', 'o0o', 'xXx').map((text) => ({ kind: 'break' as const, text })) },
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.integer({ min: 1, max: 99 }), fc.array(plainWord, { maxLength: 4 }))
-      .map(([n, title]) => ({ kind: 'heading' as const, text: title.length ? `Chapter ${n}: ${title.join(' ')}` : `Chapter ${n}` })),
+      .constantFrom('~ ~ ~ ~', '* * *', '***', '#', '---', 'o0o', 'xXx')
+      .map((text) => ({ kind: 'break' as const, text })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.integer({ min: 1, max: 99 }), fc.array(plainWord, { maxLength: 4 })).map(([n, title]) => ({
+      kind: 'heading' as const,
+      text: title.length ? `Chapter ${n}: ${title.join(' ')}` : `Chapter ${n}`,
+    })),
   },
 );
-const headerValue = fc.array(fc.oneof(word, noise), { minLength: 1, maxLength: 8 }).map((t) => t.join(' ')).filter((v) => /[\p{L}\p{N}]/u.test(v));
+const headerValue = fc
+  .array(fc.oneof(word, noise), { minLength: 1, maxLength: 8 })
+  .map((t) => t.join(' '))
+  .filter((v) => /[\p{L}\p{N}]/u.test(v));
 const header = fc.record(
-  { Title: headerValue, Author: headerValue, Summary: headerValue, Disclaimer: headerValue, Rating: headerValue, Series: headerValue, Mood: headerValue },
+  {
+    Title: headerValue,
+    Author: headerValue,
+    Summary: headerValue,
+    Disclaimer: headerValue,
+    Rating: headerValue,
+    Series: headerValue,
+    Mood: headerValue,
+  },
   { requiredKeys: ['Title', 'Author'] },
 );
 
@@ -52,7 +101,10 @@ describe('properties of any story', () => {
           ...segments.flatMap((s) => [s.text, '']),
         ].join('\n');
         const decoded = decodeText(Buffer.from(text, 'utf8'), 'random.txt');
-        const parsed = parseStory({ path: 'random.txt', files: [{ path: 'random.txt', text: decoded.text, modified: 0 }] });
+        const parsed = parseStory({
+          path: 'random.txt',
+          files: [{ path: 'random.txt', text: decoded.text, modified: 0 }],
+        });
         const hasParagraph = segments.some((s) => s.kind === 'paragraph');
         if (!hasParagraph) {
           assert.equal(parsed.story, undefined);
@@ -83,7 +135,11 @@ describe('properties of any story', () => {
         const headings = new Set(chapterDocs.map((n) => textOf(all(docs.get(n)!, 'h2')[0]!)));
         for (const s of segments) if (s.kind === 'heading') assert.ok(headings.has(s.text), `heading ${s.text}`);
       }),
-      { numRuns: RUNS, includeErrorInReport: true, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined },
+      {
+        numRuns: RUNS,
+        includeErrorInReport: true,
+        seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined,
+      },
     );
   });
 });

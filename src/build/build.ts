@@ -1,0 +1,283 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { groupIntoBooks } from '../group/group.js';
+import type { Book } from '../model/book.js';
+import { BuildCache, codeFingerprint } from './cache/build-cache.js';
+import { ChapterSpill } from './cache/chapter-spill.js';
+import { bookKey } from './cache/keys.js';
+import { checkBooks } from '../check/index.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { listCovers, readCover } from './covers.js';
+import type { FoundSource } from '../model/source.js';
+import { findStories, readStoryText } from './discover.js';
+import { writeFileAtomic } from './write.js';
+import { bookMaker } from './workers/pool.js';
+import { DEFAULT_OPTIONS, resolveOptions, UsageError, type BuildOptions } from '../config/options.js';
+import { applyConfig, checkConfigPaths, configCover, excludeSources } from '../config/apply.js';
+import { loadConfig } from './config-file.js';
+import type { ParsedStory } from '../parse/parse-story.js';
+import type { Story } from '../model/story.js';
+import {
+  chapterCount,
+  chaptersKey,
+  ChaptersLostError,
+  parseInto,
+  withChapters,
+  wordCount,
+  type StoryStore,
+} from './story-store.js';
+
+export interface WrittenBook {
+  /** Path of the written `.epub`. */
+  path: string;
+  title: string;
+  stories: string[];
+  chapters: number;
+  words: number;
+  /** True when the book on disk was already made from the same input and was left as it was. */
+  upToDate: boolean;
+}
+
+export interface BuildResult {
+  books: WrittenBook[];
+  diagnostics: Diagnostic[];
+  /** True when some input could not become a book (the others were still written). */
+  failed: boolean;
+  /** Wall time of the build, milliseconds. */
+  elapsedMs: number;
+}
+
+/** What a build reports while it runs, for a progress display. */
+export type BuildEvent =
+  | { kind: 'planned'; books: number }
+  | { kind: 'book-started'; title: string; index: number }
+  | { kind: 'book-done'; book: WrittenBook; index: number };
+
+export interface BuildHooks {
+  onEvent?: (event: BuildEvent) => void;
+}
+
+/** What a build would make, before anything is rendered or written. */
+export interface BuildPlan {
+  options: BuildOptions;
+  /** The books a build would write, in order, with their stories and chapters (not rendered). */
+  books: Book[];
+  /** Every story source found, with its files (paths, encodings; not their text). */
+  sources: FoundSource[];
+  diagnostics: Diagnostic[];
+  /** The config file read at the input root, if any. */
+  configFile?: string;
+  /** Cover file the config names for each book, by book file name. */
+  configCovers: Map<string, string>;
+}
+
+/**
+ * read → parse → clean → group: everything up to rendering, for `ficbind list` and for build().
+ * A config file at the input root is read first; a bad one stops here (ConfigError), before any
+ * book is written. Through build()'s store, the stories' chapters are set aside (story-store.ts).
+ */
+export async function plan(partial: Partial<BuildOptions> = {}, store: StoryStore = { code: '' }): Promise<BuildPlan> {
+  const input = partial.input ?? DEFAULT_OPTIONS.input;
+  await requireFolder(input);
+  const loaded = await loadConfig(input);
+  const config = loaded?.config ?? {};
+  const fromConfig: Partial<BuildOptions> = {
+    ...(config.book ? { book: config.book } : {}),
+    ...(config.language ? { language: config.language } : {}),
+  };
+  const options = resolveOptions({ sourceDateEpoch: sourceDateEpochFromEnv(), ...fromConfig, ...partial });
+
+  // Digests key the cache; a build without one does not hash every file.
+  const digests = store.cache !== undefined;
+  const discovered = await findStories(options.input, {
+    digests,
+    ...(store.cache ? { index: store.cache.fileIndex(store.code) } : {}),
+  });
+  const diagnostics = discovered.diagnostics;
+  if (loaded) checkConfigPaths(config, discovered.sources, loaded.file);
+  const { sources, diagnostics: excluded } = loaded
+    ? excludeSources(discovered.sources, config, loaded.file)
+    : { sources: discovered.sources, diagnostics: [] };
+  diagnostics.push(...excluded);
+  // A few at a time, so reading files and cache entries overlaps; the results are taken in source
+  // order. A story's text is read again only to be parsed, and let go once it is.
+  const parsedStories: ParsedStory[] = await pLimit(4).map(sources, (found) =>
+    parseInto(store, found, options, () => readStoryText(options.input, found, { digests })),
+  );
+  let stories: Story[] = [];
+  for (const parsed of parsedStories) {
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.story) stories.push(parsed.story);
+  }
+  if (discovered.sources.length === 0) {
+    diagnostics.push(
+      diagnostic('warning', 'input/no-stories', options.input, 'no stories found', {
+        hint: 'Put story files (.txt, .html, .md) or folders of chapter files in this folder.',
+      }),
+    );
+  }
+  if (loaded) stories = applyConfig(stories, config);
+
+  const books = groupIntoBooks(stories, {
+    shape: options.book,
+    language: options.language,
+    ...(options.sourceDateEpoch !== undefined ? { modified: options.sourceDateEpoch } : {}),
+  });
+  const configCovers = new Map<string, string>();
+  for (const book of books) {
+    const cover = loaded ? configCover(book, config) : undefined;
+    if (loaded && cover) configCovers.set(book.fileName, path.resolve(path.dirname(loaded.file), cover));
+  }
+  return { options, books, sources, diagnostics, configCovers, ...(loaded ? { configFile: loaded.file } : {}) };
+}
+
+/**
+ * The whole pipeline: read → parse → clean → group (plan) → render → pack → write (→ check, with
+ * `check`). The only place that touches the file system; every stage in between is a pure
+ * transform. With a cache folder, stories and books whose inputs did not change are reused.
+ */
+export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const cacheFolder = partial.cache ?? DEFAULT_OPTIONS.cache;
+  const cache = cacheFolder === false ? undefined : await BuildCache.open(cacheFolder);
+  // Without a cache, parsed chapters wait for their book in a spill folder (failing that, in memory).
+  const spill = cache ? undefined : await ChapterSpill.open().catch(() => undefined);
+  const store: StoryStore = cache
+    ? { cache, code: await codeFingerprint() }
+    : { code: '', ...(spill ? { spill } : {}) };
+  try {
+    return await buildFrom(store, partial, hooks, started);
+  } finally {
+    await spill?.remove().catch(() => undefined);
+  }
+}
+
+async function buildFrom(
+  store: StoryStore,
+  partial: Partial<BuildOptions>,
+  hooks: BuildHooks,
+  started: number,
+): Promise<BuildResult> {
+  const { cache, code } = store;
+  const emit = hooks.onEvent ?? (() => undefined);
+  const { options, books, diagnostics, configCovers } = await plan(partial, store);
+
+  emit({ kind: 'planned', books: books.length });
+  const covers = await listCovers(options.covers);
+  const maker = bookMaker(books.length, options.jobs);
+  const done: Array<WrittenBook | undefined> = [];
+  // Per book, then joined in book order: the report is the same however the work interleaves.
+  const bookDiagnostics: Diagnostic[][] = books.map(() => []);
+  // Books are made in parallel (workers, when there are enough) and each written as soon as it is done;
+  // only a few are in hand at once, so memory stays bounded however large the library.
+  await pLimit(Math.max(1, options.jobs) * 2)
+    .map(books, async (book, index) => {
+      const own = bookDiagnostics[index] as Diagnostic[];
+      const { cover, diagnostics: coverDiagnostics } = await readCover(covers, book, configCovers.get(book.fileName));
+      own.push(...coverDiagnostics);
+      const target = path.join(options.out, `${book.fileName}.epub`);
+      const koboTarget = path.join(options.out, `${book.fileName}.kepub.epub`);
+      try {
+        const withCover: Book = cover ? { ...book, cover } : book;
+        // The key covers the cover file and the wish for a drawn one: drawing is the slow part, so it comes after.
+        const key = cache
+          ? bookKey(withCover, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`, chaptersKey)
+          : '';
+        const upToDate =
+          cache !== undefined &&
+          (await cache.isFresh(target, key)) &&
+          (!options.kobo || (await cache.isFresh(koboTarget, key)));
+        if (!upToDate) {
+          emit({ kind: 'book-started', title: book.title, index });
+          const job = { book: await withChapters(withCover), generateCover: options.cover, kobo: options.kobo };
+          const made = await maker.make(job).catch((error: unknown) => {
+            throw new BookNotMadeError(error instanceof Error ? error.message : String(error));
+          });
+          own.push(...made.diagnostics);
+          await writeFileAtomic(target, made.epub);
+          await cache?.recordBook(target, key);
+          if (made.kepub) {
+            await writeFileAtomic(koboTarget, made.kepub);
+            await cache?.recordBook(koboTarget, key);
+          }
+        }
+        done[index] = summarise(book, target, upToDate);
+        emit({ kind: 'book-done', book: done[index], index });
+      } catch (error) {
+        if (error instanceof ChaptersLostError) {
+          own.push(
+            diagnostic('error', 'cache/lost', error.source, error.message, {
+              hint: 'Run the build again: the story is parsed anew.',
+            }),
+          );
+          return;
+        }
+        if (error instanceof BookNotMadeError) {
+          own.push(
+            diagnostic('error', 'output/not-made', target, `could not make the book: ${error.message}`, {
+              hint: 'If drawing its cover failed (sharp or resvg unusable on this machine), build with --no-cover or put an image in covers/.',
+            }),
+          );
+          return;
+        }
+        own.push(
+          diagnostic('error', 'output/write-failed', target, `could not write the book: ${(error as Error).message}`, {
+            hint: 'Check that the output folder exists and is writable, and that the disk is not full.',
+          }),
+        );
+      }
+    })
+    .finally(() => maker.close());
+  const written = done.filter((b): b is WrittenBook => b !== undefined);
+  diagnostics.push(...bookDiagnostics.flat());
+  await cache?.save().catch((error: Error) => {
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'cache/write-failed',
+        options.cache || '.ficbind-cache',
+        `could not save the build cache: ${error.message}`,
+        { hint: 'The books are fine; the next build will redo the work. Use --no-cache to build without it.' },
+      ),
+    );
+  });
+  if (options.check && written.length > 0)
+    diagnostics.push(...(await checkBooks(written.map((b) => b.path))).diagnostics);
+  return {
+    books: written,
+    diagnostics,
+    failed: diagnostics.some((d) => d.severity === 'error'),
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+/** Making a book's bytes failed (not reading its chapters, not writing the file). */
+class BookNotMadeError extends Error {}
+
+function summarise(book: Book, target: string, upToDate: boolean): WrittenBook {
+  return {
+    path: target,
+    title: book.title,
+    stories: book.stories.map((s) => s.source),
+    chapters: book.stories.reduce((n, s) => n + chapterCount(s), 0),
+    words: book.stories.reduce((n, s) => n + wordCount(s), 0),
+    upToDate,
+  };
+}
+
+async function requireFolder(folder: string): Promise<void> {
+  const info = await stat(folder).catch(() => undefined);
+  if (!info?.isDirectory())
+    throw new UsageError(
+      `input folder "${folder}" does not exist or is not a folder; pass the folder that holds your stories`,
+    );
+}
+
+function sourceDateEpochFromEnv(): number | undefined {
+  const value = process.env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value.trim() === '') return undefined;
+  if (!/^\d+$/.test(value.trim()))
+    throw new UsageError(`SOURCE_DATE_EPOCH: expected a whole number of seconds, got "${value}"`);
+  return Number(value);
+}

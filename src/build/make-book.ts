@@ -1,0 +1,56 @@
+import type { Book, Cover } from '../model/book.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { toKepub } from '../package/kepub.js';
+import { pack } from '../package/pack.js';
+import { generateCover as drawCover, type GeneratedCover } from '../render/generated-cover.js';
+import { bundledFonts } from './cover-fonts.js';
+import { renderBook } from '../render/render-book.js';
+
+export interface BookJob {
+  book: Book;
+  /** Draw a cover when the book has none. */
+  generateCover: boolean;
+  /** Also make the Kobo variant. */
+  kobo: boolean;
+}
+
+export interface MadeBook {
+  epub: Uint8Array;
+  kepub?: Uint8Array;
+  diagnostics: Diagnostic[];
+}
+
+/** One book's bytes: cover (drawn if asked), render, pack, and the kepub. CPU only, no I/O: runs in a worker too. */
+export async function makeBook(job: BookJob): Promise<MadeBook> {
+  const diagnostics: Diagnostic[] = [];
+  const { book } = job;
+  const withCover: Book =
+    book.cover || !job.generateCover ? book : { ...book, cover: await drawnCover(book, diagnostics) };
+  const files = renderBook(withCover);
+  const epub = await pack(files, book.modified);
+  return { epub, ...(job.kobo ? { kepub: await pack(toKepub(files), book.modified) } : {}), diagnostics };
+}
+
+/** A cover drawn from the book's title, author and series, with the fonts ficbind ships. */
+export function generateCover(book: Parameters<typeof drawCover>[0]): Promise<GeneratedCover> {
+  return drawCover(book, bundledFonts());
+}
+
+/** A cover drawn from the book's title, author and series, for a book with no cover image. */
+async function drawnCover(book: Book, diagnostics: Diagnostic[]): Promise<Cover> {
+  const generated = await generateCover(book);
+  if (generated.charactersFromSystemFonts.length > 0) {
+    diagnostics.push(
+      diagnostic(
+        'info',
+        'cover/system-fonts',
+        book.stories[0]?.source ?? book.fileName,
+        `the generated cover draws ${generated.charactersFromSystemFonts.join('')} with this machine's fonts`,
+        {
+          hint: 'Put an image in covers/ for a cover that is the same on every machine.',
+        },
+      ),
+    );
+  }
+  return generated.cover;
+}

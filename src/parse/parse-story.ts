@@ -1,0 +1,131 @@
+import { removeSiteJunk } from './site-junk.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { leadingHeadings, readFormat, withoutMarkCharacters } from './formats/index.js';
+import type { SourceFile, StorySource } from '../model/source.js';
+import { isChallengeText } from './challenge-text.js';
+import { splitChapters } from './chapters.js';
+import type { HeaderField } from './header.js';
+import { parseLeadingHeader } from './inline-header.js';
+import { toLines, type SourceLine } from './lines.js';
+import { metadataFromHeader } from './metadata.js';
+import type { Chapter, Story } from '../model/story.js';
+import { findTitleLine, titleFromFileName } from './title-line.js';
+
+export interface ParseOptions {
+  /** Keep web-page leftovers instead of removing them. */
+  keepJunk?: boolean;
+}
+
+export interface ParsedStory {
+  story?: Story;
+  diagnostics: Diagnostic[];
+}
+
+/** One story source (a file, or a folder of chapter files) → a Story, or diagnostics saying why not. */
+export function parseStory(source: StorySource, options: ParseOptions = {}): ParsedStory {
+  const diagnostics: Diagnostic[] = [];
+  const fields: HeaderField[] = [];
+  const chapters: Chapter[] = [];
+  let titleFromLine: string | undefined;
+  let filesWithoutStory = 0;
+  source.files.forEach((file, fileIndex) => {
+    const body = readBody(file, options, diagnostics);
+    if (body.noStory) filesWithoutStory++;
+    // Chapter pages saved from one site repeat the story's title and author on every page.
+    fields.push(
+      ...body.fields.filter(
+        (f) => !fields.some((g) => g.key.toLowerCase() === f.key.toLowerCase() && g.value === f.value),
+      ),
+    );
+    let lines = body.lines;
+    if (fileIndex === 0 && body.fields.length === 0) {
+      const titleIndex = findTitleLine(lines);
+      if (titleIndex !== undefined) {
+        titleFromLine = (lines[titleIndex] as SourceLine).text.trim();
+        lines = lines.slice(titleIndex + 1);
+      }
+    }
+    const { chapters: fileChapters, diagnostics: chapterDiagnostics } = splitChapters(lines, file.path);
+    diagnostics.push(...chapterDiagnostics);
+    // One chapter per file in a chapter folder: an untitled file is named by its place.
+    if (source.files.length > 1) {
+      fileChapters.forEach((c) => (c.title ??= `Chapter ${chapters.length + 1}`));
+    }
+    chapters.push(...fileChapters);
+  });
+
+  // Every file was reported as holding no story (a challenge page): nothing more to say.
+  if (filesWithoutStory === source.files.length) return { diagnostics };
+  const firstFile = source.files[0] as SourceFile;
+  const fallbackTitle = titleFromLine ?? titleFromFileName(source.path.split('/').pop() ?? source.path);
+  const { meta, diagnostics: metaDiagnostics } = metadataFromHeader(fields, fallbackTitle, firstFile.path);
+  diagnostics.push(...metaDiagnostics);
+  if (fields.length === 0) {
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'header/missing',
+        firstFile.path,
+        `no header block; title "${meta.title}" taken from ${titleFromLine ? 'its first line' : 'the file name'}, author set to "Unknown"`,
+        {
+          line: 1,
+          hint: 'Add "Title: …" and "Author: …" lines at the top of the file, then a blank line.',
+        },
+      ),
+    );
+  }
+  const paragraphs = chapters.reduce((n, c) => n + c.blocks.filter((b) => b.kind === 'paragraph').length, 0);
+  if (paragraphs === 0) {
+    diagnostics.push(
+      diagnostic('error', 'story/empty', firstFile.path, 'no story text found; no book made from it', {
+        hint: 'Check that the file holds the story itself and not only a header or a saved web page shell.',
+      }),
+    );
+    return { diagnostics };
+  }
+  const modified = Math.max(...source.files.map((f) => f.modified));
+  return { story: { source: source.path, meta, chapters, modified }, diagnostics };
+}
+
+function readBody(
+  sourceFile: SourceFile,
+  options: ParseOptions,
+  diagnostics: Diagnostic[],
+): { fields: HeaderField[]; lines: SourceLine[]; noStory?: boolean } {
+  const { file, diagnostics: markDiagnostics } = withoutMarkCharacters(sourceFile);
+  diagnostics.push(...markDiagnostics);
+  const reading = readFormat(file);
+  if (reading) diagnostics.push(...reading.diagnostics);
+  // A chapter heading the page gives comes before any inline header the body starts with.
+  const lead = reading ? leadingHeadings(reading.lines) : 0;
+  let lines = reading ? reading.lines.slice(lead) : toLines(file.text);
+  if (!reading && isChallengeText(lines)) {
+    diagnostics.push(challengePage(file.path));
+    return { fields: [], lines: [], noStory: true };
+  }
+  if (!options.keepJunk) {
+    const cleaned = removeSiteJunk(lines, file.path);
+    lines = cleaned.lines;
+    diagnostics.push(...cleaned.diagnostics);
+  }
+  const header = parseLeadingHeader(lines);
+  const body = lines.slice(header.bodyStart);
+  if (!reading) return { fields: header.fields, lines: body };
+  return {
+    fields: [...reading.fields, ...header.fields],
+    lines: [...reading.lines.slice(0, lead), ...body],
+    noStory: reading.noStory,
+  };
+}
+
+function challengePage(file: string): Diagnostic {
+  return diagnostic(
+    'error',
+    'story/challenge-page',
+    file,
+    'this is the text of a "checking your browser" challenge page saved instead of the story; no book made from it',
+    {
+      hint: 'Open the story in a browser, wait for the page to load, and save it again.',
+    },
+  );
+}

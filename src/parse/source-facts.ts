@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { leadingHeadings, readFormat } from './formats/index.js';
+import type { SourceFacts, SourceFile } from '../model/source.js';
+import { parseChapterHeading } from './chapter-heading.js';
+import { KNOWN_KEYS, parseHeader, type HeaderField } from './header.js';
+import { isBlank, toLines, type SourceLine } from './lines.js';
+import { NUMBER_PATTERN, readNumber } from './numbers.js';
+import { readPageFacts } from './page-facts.js';
+
+// A plain-text header sits at the top: a look at the first lines is enough.
+const HEADER_WINDOW = 32_000;
+const HEADING_NUMBER = new RegExp(`^(?:chapter|ch\\.)\\s+(${NUMBER_PATTERN})\\b`, 'i');
+// `Story Chapter 2`, `story-ch2`, `ch2`; `_` counts as a space (it is a word character to \b).
+const NAME_CHAPTER = /^(.*?)[\s.-]*\b(?:chapter|chap|ch)[\s.-]*(\d{1,4})(?=[\s.-]|$)/i;
+const EPILOGUE_NUMBER = 1_000_000;
+const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+
+/** Reads the facts of one file; pure (the file is already read and decoded). */
+export function readSourceFacts(file: SourceFile): SourceFacts {
+  const isPage = PAGE_EXTENSIONS.has(path.posix.extname(file.path).toLowerCase());
+  const page = isPage ? readPageFacts(file.text) : undefined;
+  // Pages: their own fields and first heading. Markdown and text: the header and the opening line.
+  const reading = isPage ? undefined : readFormat(file);
+  const lines = page
+    ? []
+    : reading
+      ? reading.lines.slice(leadingHeadings(reading.lines))
+      : toLines(file.text.slice(0, HEADER_WINDOW));
+  const header = parseHeader(lines);
+  const fields = [...(page?.fields ?? reading?.fields ?? []), ...header.fields];
+  const facts: SourceFacts = {};
+  const title = fieldValue(fields, 'title');
+  const author = fieldValue(fields, 'author');
+  if (title) facts.title = title;
+  if (author) facts.author = author;
+  const nameChapter = chapterInFileName(file.path);
+  if (nameChapter) facts.nameChapter = nameChapter;
+  const address = isPage ? archiveAddress(file.text) : undefined;
+  if (address) facts.archiveId = address.id;
+  const opening = page
+    ? page.heading === undefined
+      ? []
+      : [{ text: page.heading, number: 0 }]
+    : reading
+      ? reading.lines
+      : lines.slice(header.bodyStart);
+  const chapter = openingChapterNumber(opening) ?? address?.chapter ?? nameChapter?.number;
+  if (chapter !== undefined) facts.chapter = chapter;
+  return facts;
+}
+
+function fieldValue(fields: readonly HeaderField[], target: string): string | undefined {
+  return fields.find((f) => KNOWN_KEYS[f.key.toLowerCase()] === target && f.value.trim() !== '')?.value.trim();
+}
+
+/** The number of the chapter heading a file opens with (`Chapter 2: …`, `Prologue` = 0), if any. */
+function openingChapterNumber(lines: readonly SourceLine[]): number | undefined {
+  const first = lines.slice(0, 200).find((line) => !isBlank(line));
+  const heading = first ? parseChapterHeading(first.text) : undefined;
+  // Parts, books and volumes are larger than a chapter: they never make files chapters of one story.
+  if (!heading || /^(?:part|book|volume):/.test(heading.key)) return undefined;
+  if (heading.kind === 'prologue') return 0;
+  if (heading.kind === 'epilogue') return EPILOGUE_NUMBER;
+  const number = HEADING_NUMBER.exec(heading.title);
+  return number ? readNumber(number[1] as string) : undefined;
+}
+
+/** `Story Chapter 2.html` → stem `Story`, 2. */
+export function chapterInFileName(filePath: string): { stem: string; number: number } | undefined {
+  const base = path.posix
+    .basename(filePath)
+    .replace(/\.[^.]+$/, '')
+    .replace(/_/g, ' ');
+  const match = NAME_CHAPTER.exec(base);
+  if (!match) return undefined;
+  return { stem: (match[1] as string).replace(/[\s.-]+$/, '').trim(), number: Number(match[2]) };
+}
+
+// Where a saved page names its own address: the browser's "saved from" mark, canonical link, og:url.
+const OWN_ADDRESS = [
+  /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i,
+  /<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']([^"']+)["']/i,
+  /<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']?canonical\b/i,
+  /<meta\b[^>]*\bproperty=["']og:url["'][^>]*\bcontent=["']([^"']+)["']/i,
+];
+const FFNET_ADDRESS = /\b(?:www\.|m\.)?(fanfiction\.net|fictionpress\.com)\/s\/(\d+)(?:\/(\d+))?/i;
+const AO3_ADDRESS = /\barchiveofourown\.org\/works\/(\d+)/i;
+
+/** The archive story a saved page is a page of, and its chapter when the address says. */
+function archiveAddress(text: string): { id: string; chapter?: number } | undefined {
+  for (const pattern of OWN_ADDRESS) {
+    const url = pattern.exec(text)?.[1];
+    if (!url) continue;
+    const ffnet = FFNET_ADDRESS.exec(url);
+    if (ffnet)
+      return {
+        id: `${(ffnet[1] as string).toLowerCase()}/s/${ffnet[2]}`,
+        ...(ffnet[3] ? { chapter: Number(ffnet[3]) } : {}),
+      };
+    const ao3 = AO3_ADDRESS.exec(url);
+    if (ao3) return { id: `archiveofourown.org/works/${ao3[1]}` };
+  }
+  return undefined;
+}
