@@ -7,6 +7,7 @@ import { BuildCache, codeFingerprint } from './cache/build-cache.js';
 import { ChapterSpill } from './cache/chapter-spill.js';
 import { bookKey } from './cache/keys.js';
 import { checkBooks } from '../check/index.js';
+import { hasErrors } from '../diagnostics/count.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { listCovers, readCover } from './covers.js';
 import type { FoundSource } from '../model/source.js';
@@ -247,7 +248,7 @@ async function buildFrom(
   return {
     books: written,
     diagnostics,
-    failed: diagnostics.some((d) => d.severity === 'error'),
+    failed: hasErrors(diagnostics),
     elapsedMs: Math.round(performance.now() - started),
   };
 }

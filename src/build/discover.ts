@@ -3,6 +3,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { detached } from './detached.js';
+import { isError } from '../diagnostics/count.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { FORMAT_EXTENSIONS } from '../parse/formats/index.js';
 import { arrangeSources } from '../parse/source-layout.js';
@@ -215,7 +216,7 @@ export async function readStoryText(
       digest: options.digests ?? true,
     });
     if (read) files.push(read);
-    else diagnostics.push(...said.filter((d) => d.severity === 'error'));
+    else diagnostics.push(...said.filter(isError));
   }
   if (files.length < source.files.length) {
     diagnostics.push(

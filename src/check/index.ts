@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { countBySeverity, hasErrors } from '../diagnostics/count.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { viewBook } from './book-view.js';
 import { epubcheck, JAVA_MISSING_RULE } from './epubcheck.js';
 import { readEpub } from './read-epub.js';
@@ -42,11 +43,10 @@ export async function checkBooks(files: readonly string[], options: CheckOptions
     javaReported = true;
     return true;
   });
-  const books = files.map((file, i) => ({
-    path: file,
-    errors: perBook[i]!.filter((d) => d.severity === 'error').length,
-    warnings: perBook[i]!.filter((d) => d.severity === 'warning').length,
-  }));
+  const books = files.map((file, i) => {
+    const { errors, warnings } = countBySeverity(perBook[i]!);
+    return { path: file, errors, warnings };
+  });
   return { books, diagnostics, failed: hasErrors(diagnostics) };
 }
 

@@ -1,4 +1,5 @@
 import type { BuildResult } from '../build/build.js';
+import { countBySeverity } from '../diagnostics/count.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { plural } from '../text/plural.js';
 import { bookLine } from './progress.js';
@@ -7,8 +8,7 @@ import { bookLine } from './progress.js';
 export function formatBuildReport(result: BuildResult, options: { listBooks?: boolean } = {}): string {
   const lines = result.diagnostics.map(formatDiagnostic);
   if (options.listBooks ?? true) lines.push(...result.books.map(bookLine));
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  const { errors, warnings } = countBySeverity(result.diagnostics);
   const fresh = result.books.filter((b) => b.upToDate).length;
   const written = result.books.length - fresh;
   const books = `${plural(written, 'book')} written${fresh > 0 ? `, ${fresh} up to date` : ''}`;
@@ -21,6 +21,7 @@ export function formatBuildReport(result: BuildResult, options: { listBooks?: bo
 /** The build's report for scripts and CI: totals, each book, every diagnostic, the time taken. */
 export function buildReportJson(result: BuildResult): object {
   const stories = result.books.reduce((n, b) => n + b.stories.length, 0);
+  const { errors, warnings } = countBySeverity(result.diagnostics);
   return {
     books: result.books,
     totals: {
@@ -30,8 +31,8 @@ export function buildReportJson(result: BuildResult): object {
       stories,
       chapters: result.books.reduce((n, b) => n + b.chapters, 0),
       words: result.books.reduce((n, b) => n + b.words, 0),
-      errors: result.diagnostics.filter((d) => d.severity === 'error').length,
-      warnings: result.diagnostics.filter((d) => d.severity === 'warning').length,
+      errors,
+      warnings,
     },
     diagnostics: result.diagnostics,
     failed: result.failed,

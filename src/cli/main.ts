@@ -4,6 +4,7 @@ import { checkBooks } from '../check/index.js';
 import { formatCheckReport } from './check-report.js';
 import { build, plan, type BuildResult } from '../build/build.js';
 import { formatPlan, planJson } from './plan-report.js';
+import { failsRun, isProblem } from '../diagnostics/count.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import {
   DEFAULT_CACHE_FOLDER,
@@ -189,7 +190,7 @@ function program(): Command {
 function reportText(result: BuildResult, flags: BuildFlags, mode: ProgressMode): string {
   if (flags.json) return JSON.stringify(buildReportJson(result), null, 2);
   if (flags.quiet) {
-    const problems = result.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+    const problems = result.diagnostics.filter(isProblem);
     return formatBuildReport({ ...result, diagnostics: problems }, { listBooks: false });
   }
   // Plain-line progress already printed each book as it was done.
@@ -197,8 +198,7 @@ function reportText(result: BuildResult, flags: BuildFlags, mode: ProgressMode):
 }
 
 function exitCode(diagnostics: readonly Diagnostic[], strict = false): number {
-  const failing = diagnostics.some((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
-  return failing ? EXIT_INPUT_FAILED : EXIT_OK;
+  return failsRun(diagnostics, strict) ? EXIT_INPUT_FAILED : EXIT_OK;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

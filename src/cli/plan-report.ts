@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { BuildPlan } from '../build/build.js';
+import { countBySeverity } from '../diagnostics/count.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundSource } from '../model/source.js';
 import { formatOf } from '../parse/formats/index.js';
@@ -75,8 +76,7 @@ export function formatPlan(plan: BuildPlan): string {
     lines.push('');
   }
   lines.push(...plan.diagnostics.map(formatDiagnostic));
-  const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = plan.diagnostics.filter((d) => d.severity === 'warning').length;
+  const { errors, warnings } = countBySeverity(plan.diagnostics);
   lines.push(
     `${plural(plan.books.length, 'book')} planned, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
   );

@@ -14,10 +14,6 @@ export function diagnostic(
   return { file, rule, severity, message, ...extra };
 }
 
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
-}
-
 /** One line a person can read: `file:line: warning: message (rule). hint` */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}${d.column === undefined ? '' : `:${d.column}`}`;
