@@ -112,11 +112,7 @@ export async function plan(partial: Partial<BuildOptions> = {}, store: StoryStor
     if (parsed.story) stories.push(parsed.story);
   }
   if (discovered.sources.length === 0) {
-    diagnostics.push(
-      diagnostic('warning', 'input/no-stories', options.input, 'no stories found', {
-        hint: 'Put story files (.txt, .html, .md) or folders of chapter files in this folder.',
-      }),
-    );
+    diagnostics.push(diagnostic('input/no-stories', options.input, 'no stories found'));
   }
   if (loaded) stories = applyConfig(stories, config);
 
@@ -207,26 +203,14 @@ async function buildFrom(
         emit({ kind: 'book-done', book: done[index], index });
       } catch (error) {
         if (error instanceof ChaptersLostError) {
-          own.push(
-            diagnostic('error', 'cache/lost', error.source, error.message, {
-              hint: 'Run the build again: the story is parsed anew.',
-            }),
-          );
+          own.push(diagnostic('cache/lost', error.source, error.message));
           return;
         }
         if (error instanceof BookNotMadeError) {
-          own.push(
-            diagnostic('error', 'output/not-made', target, `could not make the book: ${error.message}`, {
-              hint: 'If drawing its cover failed (sharp or resvg unusable on this machine), build with --no-cover or put an image in covers/.',
-            }),
-          );
+          own.push(diagnostic('output/not-made', target, `could not make the book: ${error.message}`));
           return;
         }
-        own.push(
-          diagnostic('error', 'output/write-failed', target, `could not write the book: ${(error as Error).message}`, {
-            hint: 'Check that the output folder exists and is writable, and that the disk is not full.',
-          }),
-        );
+        own.push(diagnostic('output/write-failed', target, `could not write the book: ${(error as Error).message}`));
       }
     })
     .finally(() => maker.close());
@@ -235,11 +219,9 @@ async function buildFrom(
   await cache?.save().catch((error: Error) => {
     diagnostics.push(
       diagnostic(
-        'warning',
         'cache/write-failed',
         options.cache || '.ficbind-cache',
         `could not save the build cache: ${error.message}`,
-        { hint: 'The books are fine; the next build will redo the work. Use --no-cache to build without it.' },
       ),
     );
   });

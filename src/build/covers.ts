@@ -44,28 +44,18 @@ export async function readCover(
     if (size > MAX_COVER_BYTES) {
       const megabytes = (size / 1024 / 1024).toFixed(1);
       return {
-        diagnostics: [
-          diagnostic('warning', 'cover/too-large', file, `this cover is ${megabytes} MB; it is not used`, {
-            hint: 'Use an image under 10 MB (1600×2400 pixels is plenty for any reader).',
-          }),
-        ],
+        diagnostics: [diagnostic('cover/too-large', file, `this cover is ${megabytes} MB; it is not used`)],
       };
     }
     const data = new Uint8Array(await readFile(file));
     const mediaType = imageType(data);
     if (mediaType) return { cover: { data, mediaType }, diagnostics: [] };
     return {
-      diagnostics: [
-        diagnostic('warning', 'cover/not-an-image', file, 'this cover is not a JPEG or PNG image; it is not used', {
-          hint: 'Save the cover as .jpg or .png.',
-        }),
-      ],
+      diagnostics: [diagnostic('cover/not-an-image', file, 'this cover is not a JPEG or PNG image; it is not used')],
     };
   } catch (error) {
     return {
-      diagnostics: [
-        diagnostic('warning', 'cover/unreadable', file, `cannot read the cover: ${(error as Error).message}`),
-      ],
+      diagnostics: [diagnostic('cover/unreadable', file, `cannot read the cover: ${(error as Error).message}`)],
     };
   }
 }

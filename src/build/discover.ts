@@ -91,21 +91,14 @@ export async function findStories(inputDir: string, options: FindOptions = {}): 
       // A link back to the input folder (or above it) would read every story twice.
       const real = await realpath(full);
       if (inputReal === real || inputReal.startsWith(`${real}${path.sep}`)) {
-        diagnostics.push(
-          diagnostic('warning', 'input/link-loop', name, 'this folder links back to the input folder; skipped'),
-        );
+        diagnostics.push(diagnostic('input/link-loop', name, 'this folder links back to the input folder; skipped'));
         continue;
       }
       const files = await readChapterFolder(finding, full);
       if (files.length > 0) sources.push({ path: name, files });
       else
         diagnostics.push(
-          diagnostic(
-            'warning',
-            'input/empty-folder',
-            name,
-            'folder holds no chapter files (.txt, .html, .md); skipped',
-          ),
+          diagnostic('input/empty-folder', name, 'folder holds no chapter files (.txt, .html, .md); skipped'),
         );
     } else if (info?.isFile() && isStoryFile(name)) {
       const file = await readSource(finding, full, info);
@@ -119,15 +112,11 @@ export async function findStories(inputDir: string, options: FindOptions = {}): 
 /** An entry's stats once links are followed, if it is a file or folder; a broken link or something else is reported. */
 async function entryStats(full: string, shown: string, diagnostics: Diagnostic[]): Promise<Stats | undefined> {
   const info = await stat(full).catch((error: Error) => {
-    diagnostics.push(
-      diagnostic('error', 'input/unreadable', shown, `cannot read it: ${error.message}`, {
-        hint: 'A link whose target is gone, or a file you may not read: fix or remove it.',
-      }),
-    );
+    diagnostics.push(diagnostic('input/unreadable', shown, `cannot read it: ${error.message}`));
     return undefined;
   });
   if (info?.isDirectory() || info?.isFile()) return info;
-  if (info) diagnostics.push(diagnostic('info', 'input/skipped', shown, 'not a regular file or folder; skipped'));
+  if (info) diagnostics.push(diagnostic('input/skipped', shown, 'not a regular file or folder; skipped'));
   return undefined;
 }
 
@@ -141,12 +130,7 @@ async function readChapterFolder(finding: Finding, folder: string): Promise<Foun
     const info = await entryStats(full, shown, diagnostics);
     if (info?.isDirectory()) {
       diagnostics.push(
-        diagnostic(
-          'info',
-          'input/nested-folder',
-          shown,
-          'chapter folders are read one level deep; this subfolder is skipped',
-        ),
+        diagnostic('input/nested-folder', shown, 'chapter folders are read one level deep; this subfolder is skipped'),
       );
     }
     if (!info?.isFile() || !isStoryFile(name)) continue;
@@ -221,11 +205,9 @@ export async function readStoryText(
   if (files.length < source.files.length) {
     diagnostics.push(
       diagnostic(
-        'error',
         'input/changed',
         source.path,
         'a file of this story could not be read again while building (changed or removed meanwhile?); no book made from it',
-        { hint: 'Build again once the files are in place.' },
       ),
     );
     return { diagnostics };
@@ -245,9 +227,7 @@ async function readFileText(
     const [bytes, stats] = await Promise.all([readFile(full), how.stats ?? stat(full)]);
     if (looksBinary(bytes)) {
       diagnostics.push(
-        diagnostic('error', 'input/binary', shown, 'this looks like a binary file, not text; no book made from it', {
-          hint: 'Check that the file is the saved story and not an image or archive renamed to .txt.',
-        }),
+        diagnostic('input/binary', shown, 'this looks like a binary file, not text; no book made from it'),
       );
       return undefined;
     }
@@ -262,11 +242,7 @@ async function readFileText(
     if (how.digest) file.digest = createHash('sha256').update(bytes).digest('hex');
     return file;
   } catch (error) {
-    diagnostics.push(
-      diagnostic('error', 'input/unreadable', shown, `cannot read the file: ${(error as Error).message}`, {
-        hint: 'Check that the file exists and that you may read it.',
-      }),
-    );
+    diagnostics.push(diagnostic('input/unreadable', shown, `cannot read the file: ${(error as Error).message}`));
     return undefined;
   }
 }

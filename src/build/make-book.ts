@@ -42,13 +42,9 @@ async function drawnCover(book: Book, diagnostics: Diagnostic[]): Promise<Cover>
   if (generated.charactersFromSystemFonts.length > 0) {
     diagnostics.push(
       diagnostic(
-        'info',
         'cover/system-fonts',
         book.stories[0]?.source ?? book.fileName,
         `the generated cover draws ${generated.charactersFromSystemFonts.join('')} with this machine's fonts`,
-        {
-          hint: 'Put an image in covers/ for a cover that is the same on every machine.',
-        },
       ),
     );
   }

@@ -3,12 +3,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
+import { diagnostic, epubcheckDiagnostic, type Diagnostic, type RuleId } from '../diagnostics/diagnostic.js';
+import type { EpubcheckSeverity } from '../diagnostics/rules.js';
 
 /** One message of EPUBCheck's `--json` report (the fields ficbind reads). */
 export interface EpubcheckMessage {
   ID: string;
-  severity: 'FATAL' | 'ERROR' | 'WARNING' | 'INFO' | 'USAGE';
+  severity: EpubcheckSeverity;
   message: string;
   suggestion?: string | null;
   additionalLocations?: number;
@@ -23,9 +24,7 @@ export interface EpubcheckReport {
 export type EpubcheckRun =
   { kind: 'report'; report: EpubcheckReport } | { kind: 'java-missing' } | { kind: 'failed'; detail: string };
 
-export const JAVA_MISSING_RULE = 'epubcheck/java-missing';
-const INSTALL_JAVA =
-  'Debian/Ubuntu: apt-get install -y default-jre-headless; macOS: brew install openjdk (then link it as brew explains, so that "java -version" works).';
+export const JAVA_MISSING_RULE: RuleId = 'epubcheck/java-missing';
 
 // EPUBCheck runs are short: the client compiler and the serial collector took a sample book from
 // 6–17 s to 4.5–6.5 s on a busy two-core machine, with the same report.
@@ -69,38 +68,27 @@ function runJava(args: string[]): Promise<{ missing: boolean; code: number | nul
   });
 }
 
-const SEVERITY: Record<EpubcheckMessage['severity'], Severity | undefined> = {
-  FATAL: 'error',
-  ERROR: 'error',
-  WARNING: 'warning',
-  INFO: undefined,
-  USAGE: undefined,
-};
-
 /**
  * EPUBCheck's report → diagnostics, one per fatal, error or warning message, located at its first
  * place: `file` is `book.epub/EPUB/text/c1.xhtml` (or the book itself), with line and column. Pure.
  */
 export function diagnosticsFromReport(epub: string, report: EpubcheckReport): Diagnostic[] {
   return report.messages.flatMap((message) => {
-    const severity = SEVERITY[message.severity];
-    if (!severity) return [];
     const [first, ...rest] = message.locations;
     const others = rest.length + (message.additionalLocations ?? 0);
     const entry = first?.path !== undefined && !isTheBook(first.path, epub, report) ? first.path : undefined;
-    return [
-      diagnostic(
-        severity,
-        `epubcheck/${message.ID}`,
-        entry === undefined ? epub : `${epub}/${entry}`,
-        `${message.message}${others > 0 ? ` (and ${others} other place${others === 1 ? '' : 's'})` : ''}`,
-        {
-          ...(first?.line !== undefined && first.line > 0 ? { line: first.line } : {}),
-          ...(first?.column !== undefined && first.column > 0 ? { column: first.column } : {}),
-          ...(message.suggestion ? { hint: message.suggestion } : {}),
-        },
-      ),
-    ];
+    const said = epubcheckDiagnostic(
+      message.ID,
+      message.severity,
+      entry === undefined ? epub : `${epub}/${entry}`,
+      `${message.message}${others > 0 ? ` (and ${others} other place${others === 1 ? '' : 's'})` : ''}`,
+      {
+        ...(first?.line !== undefined && first.line > 0 ? { line: first.line } : {}),
+        ...(first?.column !== undefined && first.column > 0 ? { column: first.column } : {}),
+        ...(message.suggestion ? { suggestion: message.suggestion } : {}),
+      },
+    );
+    return said ? [said] : [];
   });
 }
 
@@ -110,15 +98,7 @@ function isTheBook(location: string, epub: string, report: EpubcheckReport): boo
 }
 
 export function javaMissing(epub: string): Diagnostic {
-  return diagnostic(
-    'error',
-    JAVA_MISSING_RULE,
-    epub,
-    'EPUBCheck needs a Java runtime, and no "java" command was found',
-    {
-      hint: `Install a Java runtime (11 or newer) and run again. ${INSTALL_JAVA}`,
-    },
-  );
+  return diagnostic('epubcheck/java-missing', epub, 'EPUBCheck needs a Java runtime, and no "java" command was found');
 }
 
 /** Runs EPUBCheck on one book and gives its findings as diagnostics (or why it could not run). */
@@ -126,9 +106,5 @@ export async function epubcheck(epub: string): Promise<Diagnostic[]> {
   const run = await runEpubcheck(epub);
   if (run.kind === 'report') return diagnosticsFromReport(epub, run.report);
   if (run.kind === 'java-missing') return [javaMissing(epub)];
-  return [
-    diagnostic('error', 'epubcheck/failed', epub, `EPUBCheck could not check the book: ${run.detail}`, {
-      hint: `EPUBCheck 5.1.0 needs Java 11 or newer; check that "java -version" works. ${INSTALL_JAVA}`,
-    }),
-  ];
+  return [diagnostic('epubcheck/failed', epub, `EPUBCheck could not check the book: ${run.detail}`)];
 }

@@ -24,22 +24,18 @@ export async function readEpub(file: string): Promise<ReadEpubResult> {
   const info = await stat(file).catch(() => undefined);
   if (!info)
     return {
-      diagnostic: diagnostic('error', 'check/no-such-file', file, 'no such file', {
-        hint: 'Pass the path of an .epub file.',
-      }),
+      diagnostic: diagnostic('check/no-such-file', file, 'no such file'),
     };
   if (!info.isFile())
     return {
-      diagnostic: diagnostic('error', 'check/not-a-file', file, 'not a file', {
-        hint: 'Pass the path of an .epub file, not a folder.',
-      }),
+      diagnostic: diagnostic('check/not-a-file', file, 'not a file'),
     };
   let raw: Uint8Array;
   try {
     raw = new Uint8Array(await readFile(file));
   } catch (error) {
     return {
-      diagnostic: diagnostic('error', 'check/unreadable', file, `cannot read the file: ${(error as Error).message}`),
+      diagnostic: diagnostic('check/unreadable', file, `cannot read the file: ${(error as Error).message}`),
     };
   }
   let zip: JSZip;
@@ -47,9 +43,7 @@ export async function readEpub(file: string): Promise<ReadEpubResult> {
     zip = await JSZip.loadAsync(raw);
   } catch {
     return {
-      diagnostic: diagnostic('error', 'check/not-a-zip', file, 'not an EPUB: it cannot be read as a zip archive', {
-        hint: 'An .epub is a zip archive; this file is damaged, truncated or of another kind.',
-      }),
+      diagnostic: diagnostic('check/not-a-zip', file, 'not an EPUB: it cannot be read as a zip archive'),
     };
   }
   const entries = Object.values(zip.files)

@@ -22,24 +22,16 @@ export function mimetypeFirstAndStored(book: BookView): Diagnostic[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const isEntry = bytes.length >= 30 && view.getUint32(0, true) === 0x04034b50;
   const name = isEntry ? new TextDecoder().decode(bytes.subarray(30, 30 + view.getUint16(26, true))) : undefined;
-  const hint =
-    'Rebuild the book, or zip mimetype first and uncompressed: zip -X0 book.epub mimetype && zip -rX9 book.epub META-INF EPUB';
   if (name !== 'mimetype') {
     const first = name === undefined ? 'the file does not start with a zip entry' : `the first entry is "${name}"`;
-    return [
-      diagnostic('error', 'reader/mimetype', book.path, `mimetype must be the first entry in the zip, but ${first}`, {
-        hint,
-      }),
-    ];
+    return [diagnostic('reader/mimetype', book.path, `mimetype must be the first entry in the zip, but ${first}`)];
   }
   if (view.getUint16(8, true) !== 0) {
     return [
       diagnostic(
-        'error',
         'reader/mimetype',
         entryFile(book, 'mimetype'),
         'mimetype is compressed; it must be stored uncompressed',
-        { hint },
       ),
     ];
   }
@@ -52,17 +44,12 @@ export function xmlDeclaration(book: BookView): Diagnostic[] {
     .filter(([name, text]) => XML_DOCUMENT.test(name) && !XML_DECLARATION.test(text))
     .map(([name, text]) =>
       diagnostic(
-        'warning',
         'reader/xml-declaration',
         entryFile(book, name),
         text.startsWith('<?xml')
           ? 'the XML declaration does not name the encoding'
           : 'the document does not start with an XML declaration naming its encoding',
-        {
-          line: 1,
-          column: 1,
-          hint: 'Start the file with <?xml version="1.0" encoding="UTF-8"?>; some readers (Send to Kindle among them) guess the encoding wrong without it.',
-        },
+        { line: 1, column: 1 },
       ),
     );
 }
@@ -71,23 +58,16 @@ export function xmlDeclaration(book: BookView): Diagnostic[] {
 export function languageTag(book: BookView): Diagnostic[] {
   if (!book.packageDocument || book.packagePath === undefined) return [];
   const file = entryFile(book, book.packagePath);
-  const hint =
-    'Set the book\'s language to a BCP 47 tag such as en, de or pt-BR (ficbind: a "Language:" header line or --lang).';
   const languages = elements(book.packageDocument, NS.dc, 'language');
-  if (languages.length === 0)
-    return [diagnostic('warning', 'reader/language', file, 'the package document has no dc:language', { hint })];
+  if (languages.length === 0) return [diagnostic('reader/language', file, 'the package document has no dc:language')];
   return languages
     .filter((element) => !isLanguageTag((element.textContent ?? '').trim()))
     .map((element) =>
       diagnostic(
-        'warning',
         'reader/language',
         file,
         `dc:language "${(element.textContent ?? '').trim()}" is not a BCP 47 language tag`,
-        {
-          ...position(element),
-          hint,
-        },
+        position(element),
       ),
     );
 }
@@ -106,13 +86,9 @@ export function noSpacesInFileNames(book: BookView): Diagnostic[] {
     .filter((name) => /\s/.test(name))
     .map((name) =>
       diagnostic(
-        'warning',
         'reader/file-name-space',
         entryFile(book, name),
         'the file name contains a space, which some readers and Send to Kindle reject',
-        {
-          hint: 'Rename the file (use - or _ instead of spaces) and update every reference to it.',
-        },
       ),
     );
 }
@@ -127,10 +103,7 @@ export function imagesHaveSrcAndAlt(book: BookView): Diagnostic[] {
       ].filter((a) => a !== undefined);
       if (missing.length === 0) return [];
       return [
-        diagnostic('warning', 'reader/img-src-alt', entryFile(book, name), `img without ${missing.join(' and ')}`, {
-          ...position(img),
-          hint: 'Give every image a src and an alt text describing it (alt="" for a purely decorative one).',
-        }),
+        diagnostic('reader/img-src-alt', entryFile(book, name), `img without ${missing.join(' and ')}`, position(img)),
       ];
     }),
   );
@@ -158,14 +131,10 @@ export function noLinksToBody(book: BookView): Diagnostic[] {
     if (!target || target.fragment === '' || bodyIds.get(target.path) !== target.fragment) return [];
     return [
       diagnostic(
-        'warning',
         'reader/link-to-body',
         entryFile(book, name),
         `the link "${href}" targets the body element of ${target.path}`,
-        {
-          ...position(element),
-          hint: `Link to the file itself (without "#${target.fragment}") or to an element inside its body.`,
-        },
+        { ...position(element), facts: { fragment: target.fragment } },
       ),
     ];
   });
@@ -183,15 +152,11 @@ export function spineFollowsToc(book: BookView): Diagnostic[] {
   for (const entry of toc.entries) {
     const target = entry.href === '' ? undefined : resolveHref(toc.path, entry.href);
     if (!target) continue;
-    const where = {
-      ...position(entry.element),
-      hint: 'Make the table of contents follow the reading order (the spine), and list only documents in the spine.',
-    };
+    const where = position(entry.element);
     const index = book.spine.indexOf(target.path);
     if (index === -1) {
       found.push(
         diagnostic(
-          'warning',
           'reader/spine-order',
           entryFile(book, toc.path),
           `contents entry "${entry.label}" links to ${target.path}, which is not in the spine`,
@@ -203,7 +168,6 @@ export function spineFollowsToc(book: BookView): Diagnostic[] {
     if (previous && index < previous.index) {
       found.push(
         diagnostic(
-          'warning',
           'reader/spine-order',
           entryFile(book, toc.path),
           `contents entry "${entry.label}" comes after "${previous.label}", but ${target.path} comes before that in the spine`,

@@ -34,10 +34,9 @@ export function placeAuthorsNotes(
     for (const paragraph of notes.flatMap((note) => note.blocks)) {
       const text = paragraphText(paragraph);
       diagnostics.push(
-        diagnostic('info', 'notes/dropped', chapter.file, `author's note left out: "${shorten(text)}"`, {
+        diagnostic('notes/dropped', chapter.file, `author's note left out: "${shorten(text)}"`, {
           line: paragraph.line,
           removed: text,
-          hint: "Use --notes keep (the default) or --notes end to keep author's notes.",
         }),
       );
     }

@@ -20,7 +20,7 @@ export function excludeSources(
   const kept = sources.filter((source) => {
     const excluded = matches(source.path) || matches(`${source.path}/`) || source.files.every((f) => matches(f.path));
     if (excluded)
-      diagnostics.push(diagnostic('info', 'config/excluded', source.path, `left out by "exclude" in ${configFile}`));
+      diagnostics.push(diagnostic('config/excluded', source.path, `left out by "exclude" in ${configFile}`));
     return !excluded;
   });
   return { sources: kept, diagnostics };

@@ -1,17 +1,65 @@
 /** Diagnostics are data: stages return them beside their result, a reporter prints them. */
 
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import {
+  EPUBCHECK_FAMILY,
+  RULES,
+  type EpubcheckSeverity,
+  type HasHintFacts,
+  type HintFacts,
+  type RuleId,
+  type RuleSpec,
+} from './rules.js';
 
 export type { Diagnostic, Severity };
+export type { RuleId };
 
-export function diagnostic(
-  severity: Severity,
-  rule: string,
+/** Where in the file, and the text left out when the diagnostic reports a removal. */
+export interface Place {
+  line?: number;
+  column?: number;
+  removed?: string;
+}
+
+/** A place, and the facts the rule's hint names when it names any (`{marker}`, `{fragment}`). */
+type Details<R extends RuleId> = HasHintFacts<R> extends true ? [at: Place & { facts: HintFacts<R> }] : [at?: Place];
+
+/**
+ * A diagnostic of one of ficbind's rules (diagnostics/rules.ts): the severity and hint are the
+ * rule's; the call site says where, and what it saw in the message.
+ */
+export function diagnostic<R extends RuleId>(rule: R, file: string, message: string, ...[at]: Details<R>): Diagnostic {
+  const spec: RuleSpec = RULES[rule];
+  const facts: Readonly<Record<string, string>> = at && 'facts' in at ? at.facts : {};
+  const hint = spec.hint?.replace(/\{(\w+)\}/g, (_, name: string) => facts[name] ?? '');
+  return located({ file, rule, severity: spec.severity, message }, at, hint);
+}
+
+/**
+ * A message of EPUBCheck's report as a diagnostic of the `epubcheck/*` family, or undefined for
+ * the severities ficbind does not report (INFO, USAGE). Its hint is EPUBCheck's suggestion.
+ */
+export function epubcheckDiagnostic(
+  id: string,
+  reported: EpubcheckSeverity,
   file: string,
   message: string,
-  extra: { line?: number; column?: number; hint?: string; removed?: string } = {},
-): Diagnostic {
-  return { file, rule, severity, message, ...extra };
+  at: Place & { suggestion?: string } = {},
+): Diagnostic | undefined {
+  const severity = EPUBCHECK_FAMILY.severity[reported];
+  if (!severity) return undefined;
+  return located({ file, rule: `${EPUBCHECK_FAMILY.prefix}${id}`, severity, message }, at, at.suggestion);
+}
+
+// Keys in one order (line, column, removed, hint), and only those that have a value.
+function located(base: Diagnostic, at: Place = {}, hint: string | undefined): Diagnostic {
+  return {
+    ...base,
+    ...(at.line === undefined ? {} : { line: at.line }),
+    ...(at.column === undefined ? {} : { column: at.column }),
+    ...(at.removed === undefined ? {} : { removed: at.removed }),
+    ...(hint ? { hint } : {}),
+  };
 }
 
 /** One line a person can read: `file:line: warning: message (rule). hint` */

@@ -8,7 +8,7 @@ export interface Diagnostic {
   /** 1-based line in that file, when the problem has one. */
   line?: number;
   column?: number;
-  /** Stable id of the rule that spoke, e.g. `header/missing`, `junk/removed`. */
+  /** Stable id of the rule that spoke (src/diagnostics/rules.ts), e.g. `header/missing`, `epubcheck/RSC-005`. */
   rule: string;
   severity: Severity;
   message: string;

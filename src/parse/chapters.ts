@@ -62,14 +62,10 @@ function contentsDiagnostic(list: ContentsList, lines: readonly SourceLine[], fi
   const last = (lines[list.end - 1] as SourceLine).number;
   const entries = list.entries.map((e) => e.heading.title).join(' / ');
   return diagnostic(
-    'info',
     'chapters/contents',
     file,
     `lines ${first}–${last} are a table of contents (${entries}); kept as text, not made into chapters`,
-    {
-      line: first,
-      hint: 'The book has its own table of contents; delete this list from the file if you do not want it shown as well.',
-    },
+    { line: first },
   );
 }
 
@@ -78,8 +74,8 @@ function emphasisDiagnostic(problem: EmphasisProblem, file: string): Diagnostic 
     problem.reason === 'unclosed'
       ? `a "${problem.marker}" opens emphasis that never closes in its paragraph`
       : `the "${problem.marker}" emphasis opened here closes on a later line (lines ${problem.line}–${problem.endLine}), as emphasis broken by a conversion does`;
-  return diagnostic('warning', 'emphasis/unbalanced', file, `${why}; the text is kept as written, without emphasis`, {
+  return diagnostic('emphasis/unbalanced', file, `${why}; the text is kept as written, without emphasis`, {
     line: problem.line,
-    hint: `If the text should be emphasised, put both markers around it on one line; otherwise remove the stray "${problem.marker}".`,
+    facts: { marker: problem.marker },
   });
 }

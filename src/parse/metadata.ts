@@ -54,7 +54,6 @@ export function metadataFromHeader(
       meta.extra.push({ key: field.key, value: field.value });
       diagnostics.push(
         diagnostic(
-          'info',
           'header/repeated',
           file,
           `a second "${field.key}" field; the first is used and this one is shown as extra information`,
@@ -74,14 +73,10 @@ export function metadataFromHeader(
     else {
       diagnostics.push(
         diagnostic(
-          'info',
           'header/date',
           file,
           `"${published.key}: ${published.value}" is not a date ficbind reads; it is shown as written but does not order the series`,
-          {
-            line: published.line,
-            hint: 'Write the date as 2021-04-02 or April 2, 2021.',
-          },
+          { line: published.line },
         ),
       );
     }

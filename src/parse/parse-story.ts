@@ -63,24 +63,16 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
   if (fields.length === 0) {
     diagnostics.push(
       diagnostic(
-        'warning',
         'header/missing',
         firstFile.path,
         `no header block; title "${meta.title}" taken from ${titleFromLine ? 'its first line' : 'the file name'}, author set to "Unknown"`,
-        {
-          line: 1,
-          hint: 'Add "Title: …" and "Author: …" lines at the top of the file, then a blank line.',
-        },
+        { line: 1 },
       ),
     );
   }
   const paragraphs = chapters.reduce((n, c) => n + c.blocks.filter((b) => b.kind === 'paragraph').length, 0);
   if (paragraphs === 0) {
-    diagnostics.push(
-      diagnostic('error', 'story/empty', firstFile.path, 'no story text found; no book made from it', {
-        hint: 'Check that the file holds the story itself and not only a header or a saved web page shell.',
-      }),
-    );
+    diagnostics.push(diagnostic('story/empty', firstFile.path, 'no story text found; no book made from it'));
     return { diagnostics };
   }
   const modified = Math.max(...source.files.map((f) => f.modified));
@@ -120,12 +112,8 @@ function readBody(
 
 function challengePage(file: string): Diagnostic {
   return diagnostic(
-    'error',
     'story/challenge-page',
     file,
     'this is the text of a "checking your browser" challenge page saved instead of the story; no book made from it',
-    {
-      hint: 'Open the story in a browser, wait for the page to load, and save it again.',
-    },
   );
 }

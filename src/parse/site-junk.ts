@@ -1,9 +1,9 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type RuleId } from '../diagnostics/diagnostic.js';
 import { isBlank, type SourceLine } from './lines.js';
 
-/** A kind of web-page leftover. Rules are data: add one here to teach ficbind a new site. */
+/** A kind of web-page leftover. Rules are data: add one here (and its id to diagnostics/rules.ts) to teach ficbind a new site. */
 export interface JunkRule {
-  id: string;
+  rule: Extract<RuleId, `junk/${string}`>;
   what: string;
   matches: (trimmed: string) => boolean;
 }
@@ -26,7 +26,7 @@ const TOOLBAR_WORDS = new Set([
 
 export const JUNK_RULES: readonly JunkRule[] = [
   {
-    id: 'reader-toolbar',
+    rule: 'junk/reader-toolbar',
     what: 'reader toolbar',
     // e.g. "full 3/4 1/2 skin light dark": only toolbar words, at least three of them.
     matches: (t) => {
@@ -36,7 +36,7 @@ export const JUNK_RULES: readonly JunkRule[] = [
     },
   },
   {
-    id: 'navigation',
+    rule: 'junk/navigation',
     what: 'navigation links',
     matches: (t) =>
       /^(?:<<|>>|«|»|\s)+$/.test(t) ||
@@ -45,7 +45,7 @@ export const JUNK_RULES: readonly JunkRule[] = [
       ),
   },
   {
-    id: 'image-host-caption',
+    rule: 'junk/image-host-caption',
     what: 'image-host caption',
     // The host's name alone or with its tag line ("Photobucket - Video and Image Hosting"); a
     // sentence that merely starts with the name ("Photobucket is where I keep…") is prose.
@@ -53,7 +53,7 @@ export const JUNK_RULES: readonly JunkRule[] = [
       /^(?:photobucket|imageshack|tinypic)(?:\.com|\.us)?(?:\s*[-–—:|]?\s*[\w\s&,-]*\bhosting)?$/i.test(t),
   },
   {
-    id: 'review-prompt',
+    rule: 'junk/review-prompt',
     what: 'review or follow prompt',
     // A line that only asks for reviews, follows or favourites; a sentence about reviewing stays.
     matches: (t) =>
@@ -65,7 +65,7 @@ export const JUNK_RULES: readonly JunkRule[] = [
         )),
   },
   {
-    id: 'repeated-disclaimer',
+    rule: 'junk/repeated-disclaimer',
     what: 'disclaimer pointing to an earlier chapter',
     matches: (t) =>
       t.length <= 80 &&
@@ -90,7 +90,7 @@ export function removeSiteJunk(
     const rule = JUNK_RULES.find((r) => r.matches(trimmed));
     if (!rule) return line;
     diagnostics.push(
-      diagnostic('info', `junk/${rule.id}`, file, `removed ${rule.what}: "${trimmed.replace(/\s+/g, ' ')}"`, {
+      diagnostic(rule.rule, file, `removed ${rule.what}: "${trimmed.replace(/\s+/g, ' ')}"`, {
         line: line.number,
         removed: trimmed,
       }),

@@ -34,7 +34,6 @@ export function arrangeSources<F extends FoundFile>(
       const titles = source.files.map((f) => `"${facts(f).title}"`).join(', ');
       diagnostics.push(
         diagnostic(
-          'info',
           'input/series-folder',
           source.path,
           `this folder holds ${source.files.length} distinct stories (${titles}); each is read as a story of one series`,
@@ -134,13 +133,9 @@ function joinChapterFiles<F extends FoundFile>(
       files.forEach((f) => joined.add(f));
       diagnostics.push(
         diagnostic(
-          'info',
           'input/chapter-files',
           storyPath,
           `joined ${files.length} files into one story by ${evidence}, in chapter order: ${files.map((f) => f.path).join(', ')}`,
-          {
-            hint: 'Put them in a folder of their own to keep this order for good, or rename them if they are separate stories.',
-          },
         ),
       );
     }

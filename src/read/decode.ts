@@ -62,24 +62,16 @@ function decodeBytes(bytes: Uint8Array, file: string, diagnostics: Diagnostic[])
     diagnostics.push(ignoredDeclaration(file, declared, `${why}; the encoding is detected instead`));
   }
   const encoding = detectLegacyEncoding(bytes);
-  diagnostics.push(
-    diagnostic('info', 'encoding/fallback', file, `not valid UTF-8; read as ${displayName(encoding)}`, {
-      hint: 'If accents or quotes look wrong in the book, save the file as UTF-8.',
-    }),
-  );
+  diagnostics.push(diagnostic('encoding/fallback', file, `not valid UTF-8; read as ${displayName(encoding)}`));
   return { text: decodeLegacy(bytes, encoding, file, diagnostics), encoding };
 }
 
 function ignoredDeclaration(file: string, declared: DeclaredCharset, why: string): Diagnostic {
   return diagnostic(
-    'info',
     'encoding/declaration-ignored',
     file,
     `the file declares its encoding as "${declared.label}", ${why}`,
-    {
-      line: declared.line,
-      hint: 'Correct or remove the declaration if the file was converted to another encoding.',
-    },
+    { line: declared.line },
   );
 }
 
@@ -271,14 +263,10 @@ function reportReplacementCharacters(text: string, file: string, diagnostics: Di
     if (count === 0) return;
     diagnostics.push(
       diagnostic(
-        'warning',
         'encoding/replacement-character',
         file,
         `${count} character(s) here are unreadable (U+FFFD "�"): broken bytes in the file, or damage from an earlier conversion`,
-        {
-          line: index + 1,
-          hint: 'Compare this line with the original story and fix the file if you can.',
-        },
+        { line: index + 1 },
       ),
     );
   });
@@ -307,14 +295,10 @@ function dropXmlIllegal(text: string, file: string, diagnostics: Diagnostic[]): 
   const result = removePerLine(text, XML_ILLEGAL, (found, line) => {
     const codes = [...new Set(found.map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`))];
     return diagnostic(
-      'warning',
       'encoding/illegal-character',
       file,
       `removed ${found.length} character(s) XML cannot hold (${codes.join(', ')})`,
-      {
-        line,
-        hint: 'These are control characters or broken surrogates, usually left by a bad copy or conversion.',
-      },
+      { line },
     );
   });
   diagnostics.push(...result.diagnostics);
@@ -332,14 +316,10 @@ function decodeLegacy(bytes: Uint8Array, encoding: string, file: string, diagnos
   if (!text.includes('\uFFFD')) return text;
   const result = removePerLine(text, /\uFFFD/g, (found, line) =>
     diagnostic(
-      'warning',
       'encoding/undefined-byte',
       file,
       `removed ${found.length} byte(s) that mean nothing in ${displayName(encoding)}`,
-      {
-        line,
-        hint: 'The file may be in another encoding; save it as UTF-8 if letters look wrong in the book.',
-      },
+      { line },
     ),
   );
   diagnostics.push(...result.diagnostics);

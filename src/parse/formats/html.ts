@@ -21,21 +21,15 @@ export function readHtml(text: string, file: string): FormatReading {
       noStory: true,
       diagnostics: [
         diagnostic(
-          'error',
           'story/challenge-page',
           file,
           'this is a "checking your browser" challenge page saved instead of the story; no book made from it',
-          {
-            hint: 'Open the story in a browser, wait for the page to load, and save it again.',
-          },
         ),
       ],
     };
   }
   const page = findPageStory(doc);
-  const diagnostics: Diagnostic[] = [
-    diagnostic('info', 'format/html-story', file, `story text read from ${page.found}`),
-  ];
+  const diagnostics: Diagnostic[] = [diagnostic('format/html-story', file, `story text read from ${page.found}`)];
   const lines: SourceLine[] = [];
   for (const part of page.parts) {
     if (part.heading) {
@@ -85,14 +79,10 @@ function imagesLeftOut(part: StoryPart, file: string, lineOf: (offset: number) =
     const alt = (img.attribs['alt'] ?? '').replace(/\s+/g, ' ').trim();
     const source = img.attribs['src'] ? ` (${img.attribs['src'].slice(0, 80)})` : '';
     return diagnostic(
-      'info',
       'html/image-left-out',
       file,
       `an image${source} is left out of the book; ${alt === '' ? 'it has no alt text' : `its alt text was "${alt}"`}`,
-      {
-        line: lineOf(img.startIndex ?? 0),
-        hint: 'ficbind makes books of text only; if the picture matters to the story, describe it in the text.',
-      },
+      { line: lineOf(img.startIndex ?? 0) },
     );
   });
 }

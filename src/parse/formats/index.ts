@@ -47,14 +47,10 @@ export function withoutMarkCharacters(file: SourceFile): { file: SourceFile; dia
     file: { ...file, text: file.text.replace(/[\uE000-\uE003]/g, '') },
     diagnostics: [
       diagnostic(
-        'warning',
         'text/private-use',
         file.path,
         `removed ${count} private-use character${count === 1 ? '' : 's'} (U+E000–U+E003) that no reader can show`,
-        {
-          line,
-          hint: 'These come from a font-specific symbol or a broken conversion; check the text around the line.',
-        },
+        { line },
       ),
     ],
   };

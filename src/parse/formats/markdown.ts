@@ -98,7 +98,7 @@ function takeTitleHeading(
   const title = fields.find((f) => f.key.toLowerCase() === 'title');
   if (title && text.toLowerCase() === title.value.toLowerCase()) {
     diagnostics.push(
-      diagnostic('info', 'format/title-heading', file, `left out the heading "${text}": it repeats the title`, {
+      diagnostic('format/title-heading', file, `left out the heading "${text}": it repeats the title`, {
         line,
         removed: text,
       }),
@@ -130,14 +130,10 @@ function readFrontMatter(yamlText: string, file: string): { fields?: HeaderField
     return {
       diagnostics: [
         diagnostic(
-          'warning',
           'format/front-matter',
           file,
           `the front matter is not a YAML map${error ? ` (${error.message.split('\n')[0]})` : ''}; read as a text header`,
-          {
-            line: error ? lineAt(error.pos[0]) : 2,
-            hint: 'Write it as `key: value` lines between two `---` lines; quote values holding a colon.',
-          },
+          { line: error ? lineAt(error.pos[0]) : 2 },
         ),
       ],
     };

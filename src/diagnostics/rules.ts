@@ -1,0 +1,331 @@
+/**
+ * Every kind of diagnostic ficbind gives, declared once: its severity, what it reports (one line)
+ * and the hint a user acts on. A call site names the rule and passes the facts (file, line, the
+ * text it saw); it cannot choose another severity or write its own hint. A `{name}` in a hint is
+ * filled from the facts the call site passes, and the type makes it pass them.
+ * docs/diagnostics.md lists them all, with an example each (`npm run docs:diagnostics`).
+ */
+
+import type { Severity } from '../model/diagnostic.js';
+
+export interface RuleSpec {
+  severity: Severity;
+  description: string;
+  hint?: string;
+}
+
+const INSTALL_JAVA =
+  'Debian/Ubuntu: apt-get install -y default-jre-headless; macOS: brew install openjdk (then link it as brew explains, so that "java -version" works).';
+
+export const RULES = {
+  // --- config ---------------------------------------------------------------------------------
+  'config/excluded': {
+    severity: 'info',
+    description: "A story the config file's `exclude` patterns leave out of the build.",
+  },
+
+  // --- input: finding the stories -------------------------------------------------------------
+  'input/unreadable': {
+    severity: 'error',
+    description: 'A file or folder of the input cannot be read (a link whose target is gone, no permission).',
+    hint: 'Check that the file exists and that you may read it; fix or remove a link whose target is gone.',
+  },
+  'input/skipped': {
+    severity: 'info',
+    description: 'An entry of the input that is neither a regular file nor a folder (a socket, a device); skipped.',
+  },
+  'input/link-loop': {
+    severity: 'warning',
+    description: 'A folder that links back to the input folder or above it; skipped, so no story is read twice.',
+  },
+  'input/empty-folder': {
+    severity: 'warning',
+    description: 'A folder of the input that holds no chapter files; skipped.',
+  },
+  'input/nested-folder': {
+    severity: 'info',
+    description: 'A folder inside a chapter folder: chapter folders are read one level deep, so it is skipped.',
+  },
+  'input/binary': {
+    severity: 'error',
+    description: 'A story file that holds binary data (an image, a PDF, an archive), not text; no book is made.',
+    hint: 'Check that the file is the saved story and not an image or archive renamed to .txt.',
+  },
+  'input/changed': {
+    severity: 'error',
+    description: 'A file of a story was removed or became unreadable between finding and reading it.',
+    hint: 'Build again once the files are in place.',
+  },
+  'input/no-stories': {
+    severity: 'warning',
+    description: 'The input folder holds no story file and no chapter folder.',
+    hint: 'Put story files (.txt, .html, .md) or folders of chapter files in this folder.',
+  },
+  'input/series-folder': {
+    severity: 'info',
+    description: 'A folder of distinct stories, read as the stories of one series rather than chapters.',
+  },
+  'input/chapter-files': {
+    severity: 'info',
+    description: 'Files at the top of the input that are chapters of one story, joined in chapter order.',
+    hint: 'Put them in a folder of their own to keep this order for good, or rename them if they are separate stories.',
+  },
+
+  // --- encoding: bytes to text ----------------------------------------------------------------
+  'encoding/fallback': {
+    severity: 'info',
+    description: 'A file that is not UTF-8, read in the legacy encoding it was detected to be.',
+    hint: 'If accents or quotes look wrong in the book, save the file as UTF-8.',
+  },
+  'encoding/declaration-ignored': {
+    severity: 'info',
+    description: 'The encoding a file declares (HTML meta, Gutenberg header) does not fit its bytes; ignored.',
+    hint: 'Correct or remove the declaration if the file was converted to another encoding.',
+  },
+  'encoding/replacement-character': {
+    severity: 'warning',
+    description: 'A line holds U+FFFD: text damaged before ficbind read it (broken bytes, a bad conversion).',
+    hint: 'Compare this line with the original story and fix the file if you can.',
+  },
+  'encoding/illegal-character': {
+    severity: 'warning',
+    description: 'Characters no XML document may hold (control characters, lone surrogates), removed.',
+    hint: 'These are control characters or broken surrogates, usually left by a bad copy or conversion.',
+  },
+  'encoding/undefined-byte': {
+    severity: 'warning',
+    description: 'Bytes that mean nothing in the legacy encoding a file is read in, removed.',
+    hint: 'The file may be in another encoding; save it as UTF-8 if letters look wrong in the book.',
+  },
+
+  // --- reading the formats --------------------------------------------------------------------
+  'text/private-use': {
+    severity: 'warning',
+    description: 'Private-use characters U+E000–U+E003 (which ficbind uses as marks), removed from the input.',
+    hint: 'These come from a font-specific symbol or a broken conversion; check the text around the line.',
+  },
+  'format/html-story': {
+    severity: 'info',
+    description: "Where in a saved web page the story text was found (the site's story block, or the whole page).",
+  },
+  'format/title-heading': {
+    severity: 'info',
+    description: "A Markdown heading opening the body that repeats the front matter's title, left out.",
+  },
+  'format/front-matter': {
+    severity: 'warning',
+    description: "A Markdown file's front matter that is not a YAML map, read as a text header instead.",
+    hint: 'Write it as `key: value` lines between two `---` lines; quote values holding a colon.',
+  },
+  'html/image-left-out': {
+    severity: 'info',
+    description: 'An image of a saved page, left out of the book (books are text only), with its alt text.',
+    hint: 'ficbind makes books of text only; if the picture matters to the story, describe it in the text.',
+  },
+
+  // --- parsing a story ------------------------------------------------------------------------
+  'story/challenge-page': {
+    severity: 'error',
+    description: 'A "checking your browser" challenge page saved instead of the story; no book is made.',
+    hint: 'Open the story in a browser, wait for the page to load, and save it again.',
+  },
+  'story/empty': {
+    severity: 'error',
+    description: 'A story source with no story text (only a header, or an empty page); no book is made.',
+    hint: 'Check that the file holds the story itself and not only a header or a saved web page shell.',
+  },
+  'header/missing': {
+    severity: 'warning',
+    description: 'A story without a header block: title from its first line or file name, author "Unknown".',
+    hint: 'Add "Title: …" and "Author: …" lines at the top of the file, then a blank line.',
+  },
+  'header/repeated': {
+    severity: 'info',
+    description: 'A header field that holds one value (title, author, language, series) given twice.',
+  },
+  'header/date': {
+    severity: 'info',
+    description: 'A published date ficbind cannot read: shown as written, but it does not order the series.',
+    hint: 'Write the date as 2021-04-02 or April 2, 2021.',
+  },
+  'chapters/contents': {
+    severity: 'info',
+    description: 'A table of contents in the story text, kept as text rather than made into chapters.',
+    hint: 'The book has its own table of contents; delete this list from the file if you do not want it shown as well.',
+  },
+  'emphasis/unbalanced': {
+    severity: 'warning',
+    description:
+      'An emphasis marker (`*` or `_`) that never closes, or closes only on a later line; the text is kept as written.',
+    hint: 'If the text should be emphasised, put both markers around it on one line; otherwise remove the stray "{marker}".',
+  },
+
+  // --- web-page leftovers (--keep-junk keeps them) --------------------------------------------
+  'junk/reader-toolbar': {
+    severity: 'info',
+    description: "A site reader's toolbar line (font, size, skin), removed.",
+  },
+  'junk/navigation': {
+    severity: 'info',
+    description: 'A navigation line (next, previous, chapter list, arrows), removed.',
+  },
+  'junk/image-host-caption': {
+    severity: 'info',
+    description: "An image host's caption (Photobucket and the like) left from a missing picture, removed.",
+  },
+  'junk/review-prompt': {
+    severity: 'info',
+    description: 'A line that only asks for reviews, follows or favourites, removed.',
+  },
+  'junk/repeated-disclaimer': {
+    severity: 'info',
+    description: 'A disclaimer that only points to an earlier chapter, removed.',
+  },
+
+  // --- cleaning -------------------------------------------------------------------------------
+  'notes/dropped': {
+    severity: 'info',
+    description: "An author's note left out of the book (--notes drop), with its text.",
+    hint: "Use --notes keep (the default) or --notes end to keep author's notes.",
+  },
+
+  // --- covers ---------------------------------------------------------------------------------
+  'cover/too-large': {
+    severity: 'warning',
+    description: 'A cover image over 10 MB; not used.',
+    hint: 'Use an image under 10 MB (1600×2400 pixels is plenty for any reader).',
+  },
+  'cover/not-an-image': {
+    severity: 'warning',
+    description: 'A cover file that is not a JPEG or PNG image; not used.',
+    hint: 'Save the cover as .jpg or .png.',
+  },
+  'cover/unreadable': {
+    severity: 'warning',
+    description: 'A cover file that cannot be read; not used.',
+  },
+  'cover/system-fonts': {
+    severity: 'info',
+    description: "A generated cover drawing characters the bundled fonts lack with this machine's fonts.",
+    hint: 'Put an image in covers/ for a cover that is the same on every machine.',
+  },
+
+  // --- writing books --------------------------------------------------------------------------
+  'cache/lost': {
+    severity: 'error',
+    description: "A story's chapters, set aside in the cache or spill folder, were gone when its book was made.",
+    hint: 'Run the build again: the story is parsed anew.',
+  },
+  'cache/write-failed': {
+    severity: 'warning',
+    description: 'The build cache could not be saved; the books are written all the same.',
+    hint: 'The books are fine; the next build will redo the work. Use --no-cache to build without it.',
+  },
+  'output/not-made': {
+    severity: 'error',
+    description: "Making a book's bytes failed (drawing its cover, most likely); the other books are written.",
+    hint: 'If drawing its cover failed (sharp or resvg unusable on this machine), build with --no-cover or put an image in covers/.',
+  },
+  'output/write-failed': {
+    severity: 'error',
+    description: 'A book could not be written to the output folder.',
+    hint: 'Check that the output folder exists and is writable, and that the disk is not full.',
+  },
+
+  // --- checking books (ficbind check, build --check) ------------------------------------------
+  'check/no-such-file': {
+    severity: 'error',
+    description: 'A book given to check that does not exist.',
+    hint: 'Pass the path of an .epub file.',
+  },
+  'check/not-a-file': {
+    severity: 'error',
+    description: 'A path given to check that is a folder or other non-file.',
+    hint: 'Pass the path of an .epub file, not a folder.',
+  },
+  'check/unreadable': {
+    severity: 'error',
+    description: 'A book given to check that cannot be read.',
+  },
+  'check/not-a-zip': {
+    severity: 'error',
+    description: 'A file given to check that is not a zip archive, so not an EPUB.',
+    hint: 'An .epub is a zip archive; this file is damaged, truncated or of another kind.',
+  },
+  'epubcheck/java-missing': {
+    severity: 'error',
+    description: 'EPUBCheck needs a Java runtime and there is none; said once per run, not per book.',
+    hint: `Install a Java runtime (11 or newer) and run again. ${INSTALL_JAVA}`,
+  },
+  'epubcheck/failed': {
+    severity: 'error',
+    description: 'EPUBCheck ran but gave no report (the JVM did not start, or stopped).',
+    hint: `EPUBCheck 5.1.0 needs Java 11 or newer; check that "java -version" works. ${INSTALL_JAVA}`,
+  },
+  'reader/mimetype': {
+    severity: 'error',
+    description: "The zip's first entry is not `mimetype`, or it is compressed: readers cannot tell it is an EPUB.",
+    hint: 'Rebuild the book, or zip mimetype first and uncompressed: zip -X0 book.epub mimetype && zip -rX9 book.epub META-INF EPUB',
+  },
+  'reader/xml-declaration': {
+    severity: 'warning',
+    description: 'An XHTML, OPF or NCX document without an XML declaration naming its encoding.',
+    hint: 'Start the file with <?xml version="1.0" encoding="UTF-8"?>; some readers (Send to Kindle among them) guess the encoding wrong without it.',
+  },
+  'reader/language': {
+    severity: 'warning',
+    description: 'The package document has no dc:language, or one that is not a BCP 47 tag.',
+    hint: 'Set the book\'s language to a BCP 47 tag such as en, de or pt-BR (ficbind: a "Language:" header line or --lang).',
+  },
+  'reader/file-name-space': {
+    severity: 'warning',
+    description: 'A file inside the book whose name holds a space, which Send to Kindle and some readers reject.',
+    hint: 'Rename the file (use - or _ instead of spaces) and update every reference to it.',
+  },
+  'reader/img-src-alt': {
+    severity: 'warning',
+    description: 'An `img` without `src` or without `alt`.',
+    hint: 'Give every image a src and an alt text describing it (alt="" for a purely decorative one).',
+  },
+  'reader/link-to-body': {
+    severity: 'warning',
+    description: 'A link to the id of a `body` element, which some readers cannot follow.',
+    hint: 'Link to the file itself (without "#{fragment}") or to an element inside its body.',
+  },
+  'reader/spine-order': {
+    severity: 'warning',
+    description: 'A table of contents entry out of reading order, or linking to a document not in the spine.',
+    hint: 'Make the table of contents follow the reading order (the spine), and list only documents in the spine.',
+  },
+} as const satisfies Record<string, RuleSpec>;
+
+export type RuleId = keyof typeof RULES;
+
+/** The `{name}` facts a rule's hint is filled with: the call site must pass each. */
+export type HintFacts<R extends RuleId> = Record<Placeholders<HintOf<R>>, string>;
+type HintOf<R extends RuleId> = (typeof RULES)[R] extends { readonly hint: infer H extends string } ? H : '';
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
+/** True when the rule's hint names facts. */
+export type HasHintFacts<R extends RuleId> = [Placeholders<HintOf<R>>] extends [never] ? false : true;
+
+/** Severities in EPUBCheck's JSON report. */
+export type EpubcheckSeverity = 'FATAL' | 'ERROR' | 'WARNING' | 'INFO' | 'USAGE';
+
+/**
+ * EPUBCheck's own messages are open-ended: each keeps its id under `epubcheck/` (e.g.
+ * `epubcheck/RSC-005`), its severity mapped below (INFO and USAGE are not reported), its text,
+ * and EPUBCheck's suggestion as the hint when it makes one.
+ */
+export const EPUBCHECK_FAMILY = {
+  prefix: 'epubcheck/',
+  description: "A message of EPUBCheck's report, under EPUBCheck's own id (e.g. `epubcheck/RSC-005`).",
+  hint: "EPUBCheck's suggestion, when it makes one.",
+  severity: { FATAL: 'error', ERROR: 'error', WARNING: 'warning', INFO: undefined, USAGE: undefined },
+} as const satisfies {
+  prefix: string;
+  description: string;
+  hint: string;
+  severity: Record<EpubcheckSeverity, Severity | undefined>;
+};
