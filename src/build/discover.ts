@@ -33,10 +33,9 @@ export interface FileIndex {
   set(full: string, record: FileRecord): void;
 }
 
-/** What finding the stories of one input folder gathers as it goes. */
+/** What finding the stories of one input folder needs as it goes: where, and what it has learnt of each file. */
 interface Finding {
   inputDir: string;
-  diagnostics: Diagnostic[];
   facts: Map<FoundFile, SourceFacts>;
   index: FileIndex | undefined;
   digests: boolean;
@@ -80,13 +79,14 @@ export async function findStories(inputDir: string, options: FindOptions = {}): 
   const diagnostics: Diagnostic[] = [];
   const sources: FoundSource[] = [];
   const facts = new Map<FoundFile, SourceFacts>();
-  const finding: Finding = { inputDir, diagnostics, facts, index: options.index, digests: options.digests ?? true };
+  const finding: Finding = { inputDir, facts, index: options.index, digests: options.digests ?? true };
   const inputReal = await realpath(inputDir);
   const entries = (await readdir(inputDir)).sort(compareNatural);
   for (const name of entries) {
     if (name.startsWith('.')) continue;
     const full = path.join(inputDir, name);
-    const info = await entryStats(full, name, diagnostics);
+    const { info, diagnostics: statDiagnostics } = await entryStats(full, name);
+    diagnostics.push(...statDiagnostics);
     if (info?.isDirectory()) {
       // A link back to the input folder (or above it) would read every story twice.
       const real = await realpath(full);
@@ -94,15 +94,17 @@ export async function findStories(inputDir: string, options: FindOptions = {}): 
         diagnostics.push(diagnostic('input/link-loop', name, 'this folder links back to the input folder; skipped'));
         continue;
       }
-      const files = await readChapterFolder(finding, full);
-      if (files.length > 0) sources.push({ path: name, files });
+      const folder = await readChapterFolder(finding, full);
+      diagnostics.push(...folder.diagnostics);
+      if (folder.files.length > 0) sources.push({ path: name, files: folder.files });
       else
         diagnostics.push(
           diagnostic('input/empty-folder', name, 'folder holds no chapter files (.txt, .html, .md); skipped'),
         );
     } else if (info?.isFile() && isStoryFile(name)) {
-      const file = await readSource(finding, full, info);
-      if (file) sources.push({ path: file.path, files: [file] });
+      const read = await readSource(finding, full, info);
+      diagnostics.push(...read.diagnostics);
+      if (read.found) sources.push({ path: read.found.path, files: [read.found] });
     }
   }
   const layout = arrangeSources(sources, (file) => facts.get(file) ?? {});
@@ -110,34 +112,40 @@ export async function findStories(inputDir: string, options: FindOptions = {}): 
 }
 
 /** An entry's stats once links are followed, if it is a file or folder; a broken link or something else is reported. */
-async function entryStats(full: string, shown: string, diagnostics: Diagnostic[]): Promise<Stats | undefined> {
-  const info = await stat(full).catch((error: Error) => {
-    diagnostics.push(diagnostic('input/unreadable', shown, `cannot read it: ${error.message}`));
-    return undefined;
-  });
-  if (info?.isDirectory() || info?.isFile()) return info;
-  if (info) diagnostics.push(diagnostic('input/skipped', shown, 'not a regular file or folder; skipped'));
-  return undefined;
+async function entryStats(full: string, shown: string): Promise<{ info?: Stats; diagnostics: Diagnostic[] }> {
+  let info: Stats;
+  try {
+    info = await stat(full);
+  } catch (error) {
+    return { diagnostics: [diagnostic('input/unreadable', shown, `cannot read it: ${(error as Error).message}`)] };
+  }
+  if (info.isDirectory() || info.isFile()) return { info, diagnostics: [] };
+  return { diagnostics: [diagnostic('input/skipped', shown, 'not a regular file or folder; skipped')] };
 }
 
-async function readChapterFolder(finding: Finding, folder: string): Promise<FoundFile[]> {
-  const { inputDir, diagnostics } = finding;
+async function readChapterFolder(
+  finding: Finding,
+  folder: string,
+): Promise<{ files: FoundFile[]; diagnostics: Diagnostic[] }> {
   const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort(compareNatural);
   const files: FoundFile[] = [];
+  const diagnostics: Diagnostic[] = [];
   for (const name of names) {
     const full = path.join(folder, name);
-    const shown = relative(inputDir, full);
-    const info = await entryStats(full, shown, diagnostics);
+    const shown = relative(finding.inputDir, full);
+    const { info, diagnostics: statDiagnostics } = await entryStats(full, shown);
+    diagnostics.push(...statDiagnostics);
     if (info?.isDirectory()) {
       diagnostics.push(
         diagnostic('input/nested-folder', shown, 'chapter folders are read one level deep; this subfolder is skipped'),
       );
     }
     if (!info?.isFile() || !isStoryFile(name)) continue;
-    const file = await readSource(finding, full, info);
-    if (file) files.push(file);
+    const read = await readSource(finding, full, info);
+    diagnostics.push(...read.diagnostics);
+    if (read.found) files.push(read.found);
   }
-  return files;
+  return { files, diagnostics };
 }
 
 function isStoryFile(name: string): boolean {
@@ -149,20 +157,21 @@ function isStoryFile(name: string): boolean {
  * Reads one file for what it says about itself (its facts), unless the index knows it unchanged
  * since it had these stats (taken before the read); the text is not kept.
  */
-async function readSource(finding: Finding, full: string, info: Stats): Promise<FoundFile | undefined> {
-  const { inputDir, diagnostics, facts, index } = finding;
+async function readSource(
+  finding: Finding,
+  full: string,
+  info: Stats,
+): Promise<{ found?: FoundFile; diagnostics: Diagnostic[] }> {
+  const { inputDir, facts, index } = finding;
   const key = path.resolve(full);
   const known = index?.get(key);
   if (known && known.size === info.size && known.mtimeMs === info.mtimeMs && known.ino === info.ino) {
-    diagnostics.push(...known.diagnostics);
     facts.set(known.found, known.facts);
     index?.set(key, known);
-    return known.found;
+    return { found: known.found, diagnostics: known.diagnostics };
   }
-  const said: Diagnostic[] = [];
-  const file = await readFileText(inputDir, full, said, { digest: finding.digests, stats: info });
-  diagnostics.push(...said);
-  if (!file) return undefined;
+  const { file, diagnostics } = await readFileText(inputDir, full, { digest: finding.digests, stats: info });
+  if (!file) return { diagnostics };
   const found: FoundFile = {
     path: file.path,
     modified: file.modified,
@@ -177,9 +186,9 @@ async function readSource(finding: Finding, full: string, info: Stats): Promise<
     ino: info.ino,
     found,
     facts: fileFacts,
-    diagnostics: detached(said),
+    diagnostics: detached(diagnostics),
   });
-  return found;
+  return { found, diagnostics };
 }
 
 /**
@@ -195,12 +204,11 @@ export async function readStoryText(
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   for (const file of source.files) {
-    const said: Diagnostic[] = [];
-    const read = await readFileText(inputDir, path.join(inputDir, ...file.path.split('/')), said, {
+    const read = await readFileText(inputDir, path.join(inputDir, ...file.path.split('/')), {
       digest: options.digests ?? true,
     });
-    if (read) files.push(read);
-    else diagnostics.push(...said.filter(isError));
+    if (read.file) files.push(read.file);
+    else diagnostics.push(...read.diagnostics.filter(isError));
   }
   if (files.length < source.files.length) {
     diagnostics.push(
@@ -219,20 +227,19 @@ export async function readStoryText(
 async function readFileText(
   inputDir: string,
   full: string,
-  diagnostics: Diagnostic[],
   how: { digest: boolean; stats?: Stats },
-): Promise<SourceFile | undefined> {
+): Promise<{ file?: SourceFile; diagnostics: Diagnostic[] }> {
   const shown = relative(inputDir, full);
   try {
     const [bytes, stats] = await Promise.all([readFile(full), how.stats ?? stat(full)]);
     if (looksBinary(bytes)) {
-      diagnostics.push(
-        diagnostic('input/binary', shown, 'this looks like a binary file, not text; no book made from it'),
-      );
-      return undefined;
+      return {
+        diagnostics: [
+          diagnostic('input/binary', shown, 'this looks like a binary file, not text; no book made from it'),
+        ],
+      };
     }
     const decoded = decodeText(bytes, shown);
-    diagnostics.push(...decoded.diagnostics);
     const file: SourceFile = {
       path: shown,
       text: decoded.text,
@@ -240,10 +247,11 @@ async function readFileText(
       encoding: decoded.encoding,
     };
     if (how.digest) file.digest = createHash('sha256').update(bytes).digest('hex');
-    return file;
+    return { file, diagnostics: decoded.diagnostics };
   } catch (error) {
-    diagnostics.push(diagnostic('input/unreadable', shown, `cannot read the file: ${(error as Error).message}`));
-    return undefined;
+    return {
+      diagnostics: [diagnostic('input/unreadable', shown, `cannot read the file: ${(error as Error).message}`)],
+    };
   }
 }
 

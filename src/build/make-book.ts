@@ -22,13 +22,16 @@ export interface MadeBook {
 
 /** One book's bytes: cover (drawn if asked), render, pack, and the kepub. CPU only, no I/O: runs in a worker too. */
 export async function makeBook(job: BookJob): Promise<MadeBook> {
-  const diagnostics: Diagnostic[] = [];
   const { book } = job;
-  const withCover: Book =
-    book.cover || !job.generateCover ? book : { ...book, cover: await drawnCover(book, diagnostics) };
+  const drawn = book.cover || !job.generateCover ? undefined : await drawnCover(book);
+  const withCover: Book = drawn ? { ...book, cover: drawn.cover } : book;
   const files = renderBook(withCover);
   const epub = await pack(files, book.modified);
-  return { epub, ...(job.kobo ? { kepub: await pack(toKepub(files), book.modified) } : {}), diagnostics };
+  return {
+    epub,
+    ...(job.kobo ? { kepub: await pack(toKepub(files), book.modified) } : {}),
+    diagnostics: drawn?.diagnostics ?? [],
+  };
 }
 
 /** A cover drawn from the book's title, author and series, with the fonts ficbind ships. */
@@ -37,16 +40,17 @@ export function generateCover(book: Parameters<typeof drawCover>[0]): Promise<Ge
 }
 
 /** A cover drawn from the book's title, author and series, for a book with no cover image. */
-async function drawnCover(book: Book, diagnostics: Diagnostic[]): Promise<Cover> {
+async function drawnCover(book: Book): Promise<{ cover: Cover; diagnostics: Diagnostic[] }> {
   const generated = await generateCover(book);
-  if (generated.charactersFromSystemFonts.length > 0) {
-    diagnostics.push(
+  if (generated.charactersFromSystemFonts.length === 0) return { cover: generated.cover, diagnostics: [] };
+  return {
+    cover: generated.cover,
+    diagnostics: [
       diagnostic(
         'cover/system-fonts',
         book.stories[0]?.source ?? book.fileName,
         `the generated cover draws ${generated.charactersFromSystemFonts.join('')} with this machine's fonts`,
       ),
-    );
-  }
-  return generated.cover;
+    ],
+  };
 }

@@ -174,5 +174,7 @@ function lostUnless(read: () => Promise<Chapter[] | undefined>, sourcePath: stri
 
 function parseAndClean(source: StorySource, options: BuildOptions): ParsedStory {
   const parsed = parseStory(source, { keepJunk: options.keepJunk });
-  return parsed.story ? cleanStory(parsed.story, options, parsed.diagnostics) : parsed;
+  if (!parsed.story) return parsed;
+  const cleaned = cleanStory(parsed.story, options);
+  return { story: cleaned.story, diagnostics: [...parsed.diagnostics, ...cleaned.diagnostics] };
 }

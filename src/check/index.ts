@@ -27,7 +27,7 @@ export interface CheckOptions {
 /** EPUBCheck's findings, then ficbind's reader rules, for one `.epub`. */
 export async function checkBook(file: string): Promise<Diagnostic[]> {
   const read = await readEpub(file);
-  if (read.diagnostic) return [read.diagnostic];
+  if (!read.contents) return read.diagnostics;
   const fromEpubcheck = epubcheck(file);
   const fromReaderRules = runReaderRules(viewBook(read.contents));
   return [...(await fromEpubcheck), ...fromReaderRules];

@@ -14,8 +14,9 @@ export interface EpubContents {
   texts: Map<string, string>;
 }
 
+/** The book's contents, or the one diagnostic that says why it could not be read. */
 export type ReadEpubResult =
-  { contents: EpubContents; diagnostic?: undefined } | { contents?: undefined; diagnostic: Diagnostic };
+  { contents: EpubContents; diagnostics: [] } | { contents?: undefined; diagnostics: [Diagnostic] };
 
 const XML_ENTRY = /\.(?:xhtml|xht|html|htm|opf|ncx|xml)$/i;
 
@@ -24,18 +25,18 @@ export async function readEpub(file: string): Promise<ReadEpubResult> {
   const info = await stat(file).catch(() => undefined);
   if (!info)
     return {
-      diagnostic: diagnostic('check/no-such-file', file, 'no such file'),
+      diagnostics: [diagnostic('check/no-such-file', file, 'no such file')],
     };
   if (!info.isFile())
     return {
-      diagnostic: diagnostic('check/not-a-file', file, 'not a file'),
+      diagnostics: [diagnostic('check/not-a-file', file, 'not a file')],
     };
   let raw: Uint8Array;
   try {
     raw = new Uint8Array(await readFile(file));
   } catch (error) {
     return {
-      diagnostic: diagnostic('check/unreadable', file, `cannot read the file: ${(error as Error).message}`),
+      diagnostics: [diagnostic('check/unreadable', file, `cannot read the file: ${(error as Error).message}`)],
     };
   }
   let zip: JSZip;
@@ -43,7 +44,7 @@ export async function readEpub(file: string): Promise<ReadEpubResult> {
     zip = await JSZip.loadAsync(raw);
   } catch {
     return {
-      diagnostic: diagnostic('check/not-a-zip', file, 'not an EPUB: it cannot be read as a zip archive'),
+      diagnostics: [diagnostic('check/not-a-zip', file, 'not an EPUB: it cannot be read as a zip archive')],
     };
   }
   const entries = Object.values(zip.files)
@@ -55,7 +56,7 @@ export async function readEpub(file: string): Promise<ReadEpubResult> {
     const bytes = await zip.files[name]!.async('uint8array').catch(() => undefined);
     if (bytes) texts.set(name, decodeXml(bytes));
   }
-  return { contents: { path: file, raw, entries, texts } };
+  return { contents: { path: file, raw, entries, texts }, diagnostics: [] };
 }
 
 /** XML in an EPUB is UTF-8 or UTF-16 (with a byte-order mark); the BOM itself is dropped. */

@@ -8,9 +8,7 @@ import { typesetStory } from './typeset-story.js';
 export function cleanStory(
   story: Story,
   options: Pick<BuildOptions, 'notes' | 'typography'>,
-  parseDiagnostics: readonly Diagnostic[],
 ): { story: Story; diagnostics: Diagnostic[] } {
   const notes = placeAuthorsNotes(story, options.notes);
-  const diagnostics = [...parseDiagnostics, ...notes.diagnostics];
-  return { story: options.typography ? typesetStory(notes.story) : notes.story, diagnostics };
+  return { story: options.typography ? typesetStory(notes.story) : notes.story, diagnostics: notes.diagnostics };
 }

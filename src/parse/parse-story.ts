@@ -29,7 +29,8 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
   let titleFromLine: string | undefined;
   let filesWithoutStory = 0;
   source.files.forEach((file, fileIndex) => {
-    const body = readBody(file, options, diagnostics);
+    const body = readBody(file, options);
+    diagnostics.push(...body.diagnostics);
     if (body.noStory) filesWithoutStory++;
     // Chapter pages saved from one site repeat the story's title and author on every page.
     fields.push(
@@ -82,18 +83,15 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
 function readBody(
   sourceFile: SourceFile,
   options: ParseOptions,
-  diagnostics: Diagnostic[],
-): { fields: HeaderField[]; lines: SourceLine[]; noStory?: boolean } {
+): { fields: HeaderField[]; lines: SourceLine[]; noStory?: boolean; diagnostics: Diagnostic[] } {
   const { file, diagnostics: markDiagnostics } = withoutMarkCharacters(sourceFile);
-  diagnostics.push(...markDiagnostics);
   const reading = readFormat(file);
-  if (reading) diagnostics.push(...reading.diagnostics);
+  const diagnostics = [...markDiagnostics, ...(reading?.diagnostics ?? [])];
   // A chapter heading the page gives comes before any inline header the body starts with.
   const lead = reading ? leadingHeadings(reading.lines) : 0;
   let lines = reading ? reading.lines.slice(lead) : toLines(file.text);
   if (!reading && isChallengeText(lines)) {
-    diagnostics.push(challengePage(file.path));
-    return { fields: [], lines: [], noStory: true };
+    return { fields: [], lines: [], noStory: true, diagnostics: [...diagnostics, challengePage(file.path)] };
   }
   if (!options.keepJunk) {
     const cleaned = removeSiteJunk(lines, file.path);
@@ -102,11 +100,12 @@ function readBody(
   }
   const header = parseLeadingHeader(lines);
   const body = lines.slice(header.bodyStart);
-  if (!reading) return { fields: header.fields, lines: body };
+  if (!reading) return { fields: header.fields, lines: body, diagnostics };
   return {
     fields: [...reading.fields, ...header.fields],
     lines: [...reading.lines.slice(0, lead), ...body],
     noStory: reading.noStory,
+    diagnostics,
   };
 }
 

@@ -22,40 +22,47 @@ const XML_ILLEGAL =
  * as the default old saved pages need. Line endings become LF, text NFC.
  */
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
-  const diagnostics: Diagnostic[] = [];
-  const decoded = decodeBytes(bytes, file, diagnostics);
+  const decoded = decodeBytes(bytes, file);
   const text = decoded.text.replace(/\r\n?/g, '\n').normalize('NFC');
-  if (UNICODE_ENCODINGS.has(decoded.encoding)) reportReplacementCharacters(text, file, diagnostics);
-  return { text: dropXmlIllegal(text, file, diagnostics), encoding: decoded.encoding, diagnostics };
+  const damaged = UNICODE_ENCODINGS.has(decoded.encoding) ? replacementCharacters(text, file) : [];
+  const legal = dropXmlIllegal(text, file);
+  return {
+    text: legal.text,
+    encoding: decoded.encoding,
+    diagnostics: [...decoded.diagnostics, ...damaged, ...legal.diagnostics],
+  };
 }
 
 const UNICODE_ENCODINGS = new Set(['utf-8', 'utf-16le', 'utf-16be']);
 
-function decodeBytes(bytes: Uint8Array, file: string, diagnostics: Diagnostic[]): { text: string; encoding: string } {
+function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (!hasBom) {
     if (bytes[0] === 0xff && bytes[1] === 0xfe)
-      return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+      return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', diagnostics: [] };
     if (bytes[0] === 0xfe && bytes[1] === 0xff)
-      return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+      return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', diagnostics: [] };
     const utf16 = utf16WithoutBom(bytes);
-    if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+    if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, diagnostics: [] };
   }
 
   const declared = findDeclaredCharset(bytes);
   const asUtf8 = new TextDecoder('utf-8').decode(hasBom ? bytes.subarray(3) : bytes);
   if (hasBom || !asUtf8.includes('\uFFFD') || mostlyUtf8(asUtf8, bytes)) {
-    if (declared && canonicalCharset(declared.label) !== 'utf-8' && bytes.some((b) => b > 0x7f)) {
-      diagnostics.push(ignoredDeclaration(file, declared, 'but the text is UTF-8; read as UTF-8'));
-    }
-    return { text: asUtf8, encoding: 'utf-8' };
+    const misdeclared = declared && canonicalCharset(declared.label) !== 'utf-8' && bytes.some((b) => b > 0x7f);
+    return {
+      text: asUtf8,
+      encoding: 'utf-8',
+      diagnostics: misdeclared ? [ignoredDeclaration(file, declared, 'but the text is UTF-8; read as UTF-8')] : [],
+    };
   }
 
+  const diagnostics: Diagnostic[] = [];
   if (declared) {
     const encoding = withWindowsSuperset(canonicalCharset(declared.label), bytes);
     const reading =
       UNICODE_ENCODINGS.has(encoding) || !iconv.encodingExists(encoding) ? undefined : readsCleanly(bytes, encoding);
-    if (reading !== undefined) return { text: reading, encoding };
+    if (reading !== undefined) return { text: reading, encoding, diagnostics: [] };
     const why = iconv.encodingExists(encoding)
       ? `but the text is not ${displayName(encoding)}`
       : 'an encoding ficbind does not know';
@@ -63,7 +70,8 @@ function decodeBytes(bytes: Uint8Array, file: string, diagnostics: Diagnostic[])
   }
   const encoding = detectLegacyEncoding(bytes);
   diagnostics.push(diagnostic('encoding/fallback', file, `not valid UTF-8; read as ${displayName(encoding)}`));
-  return { text: decodeLegacy(bytes, encoding, file, diagnostics), encoding };
+  const legacy = decodeLegacy(bytes, encoding, file);
+  return { text: legacy.text, encoding, diagnostics: [...diagnostics, ...legacy.diagnostics] };
 }
 
 function ignoredDeclaration(file: string, declared: DeclaredCharset, why: string): Diagnostic {
@@ -256,19 +264,19 @@ function countOriginalReplacements(bytes: Uint8Array): number {
 }
 
 /** Replacement characters mean text was damaged before ficbind saw it: say where. */
-function reportReplacementCharacters(text: string, file: string, diagnostics: Diagnostic[]): void {
-  if (!text.includes('\uFFFD')) return;
-  text.split('\n').forEach((lineText, index) => {
+function replacementCharacters(text: string, file: string): Diagnostic[] {
+  if (!text.includes('\uFFFD')) return [];
+  return text.split('\n').flatMap((lineText, index) => {
     const count = lineText.split('\uFFFD').length - 1;
-    if (count === 0) return;
-    diagnostics.push(
+    if (count === 0) return [];
+    return [
       diagnostic(
         'encoding/replacement-character',
         file,
         `${count} character(s) here are unreadable (U+FFFD "�"): broken bytes in the file, or damage from an earlier conversion`,
         { line: index + 1 },
       ),
-    );
+    ];
   });
 }
 
@@ -289,10 +297,10 @@ function removePerLine(
 }
 
 /** Removes characters no XML document may hold, one diagnostic per line that had any. */
-function dropXmlIllegal(text: string, file: string, diagnostics: Diagnostic[]): string {
+function dropXmlIllegal(text: string, file: string): { text: string; diagnostics: Diagnostic[] } {
   XML_ILLEGAL.lastIndex = 0;
-  if (!XML_ILLEGAL.test(text)) return text;
-  const result = removePerLine(text, XML_ILLEGAL, (found, line) => {
+  if (!XML_ILLEGAL.test(text)) return { text, diagnostics: [] };
+  return removePerLine(text, XML_ILLEGAL, (found, line) => {
     const codes = [...new Set(found.map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`))];
     return diagnostic(
       'encoding/illegal-character',
@@ -301,8 +309,6 @@ function dropXmlIllegal(text: string, file: string, diagnostics: Diagnostic[]): 
       { line },
     );
   });
-  diagnostics.push(...result.diagnostics);
-  return result.text;
 }
 
 /**
@@ -311,10 +317,10 @@ function dropXmlIllegal(text: string, file: string, diagnostics: Diagnostic[]): 
  * code page leaves undefined (five in Windows-1252) come back as U+FFFD; they carry no text, so
  * they are removed and reported rather than left as replacement characters in the book.
  */
-function decodeLegacy(bytes: Uint8Array, encoding: string, file: string, diagnostics: Diagnostic[]): string {
+function decodeLegacy(bytes: Uint8Array, encoding: string, file: string): { text: string; diagnostics: Diagnostic[] } {
   const text = iconvDecode(bytes, encoding).replace(/\r\n?/g, '\n');
-  if (!text.includes('\uFFFD')) return text;
-  const result = removePerLine(text, /\uFFFD/g, (found, line) =>
+  if (!text.includes('\uFFFD')) return { text, diagnostics: [] };
+  return removePerLine(text, /\uFFFD/g, (found, line) =>
     diagnostic(
       'encoding/undefined-byte',
       file,
@@ -322,8 +328,6 @@ function decodeLegacy(bytes: Uint8Array, encoding: string, file: string, diagnos
       { line },
     ),
   );
-  diagnostics.push(...result.diagnostics);
-  return result.text;
 }
 
 // Signatures of files people save or rename by mistake: images, PDF, zip (and EPUB, DOCX), gzip.

@@ -165,7 +165,7 @@ describe('ficbind check', () => {
       'DEFLATE',
     );
     const read = await readEpub(book);
-    assert.ok(read.contents, read.diagnostic?.message);
+    assert.ok(read.contents, read.diagnostics[0]?.message);
     const lineOf = (entry: string, needle: string): number =>
       read.contents.texts.get(entry)!.split(needle)[0]!.split('\n').length;
     const found = runReaderRules(viewBook(read.contents)).map((d) => [

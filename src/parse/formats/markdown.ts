@@ -67,7 +67,7 @@ export function readMarkdown(text: string, file: string): FormatReading {
   if (lines.length > 0) lines.push({ text: '', number: lineOffset });
   const env: MarkdownEnv = { lineOffset };
   const tokens = markdown.parse(front ? text.slice(front[0].length) : text, env);
-  takeTitleHeading(tokens, fields, env, file, diagnostics);
+  diagnostics.push(...takeTitleHeading(tokens, fields, env, file));
   const html = markdown.renderer.render(tokens, markdown.options, env);
   lines.push(...htmlToLines(html, lineOffset + 1, { headingsAreChapters: true }));
   return { fields, lines, diagnostics };
@@ -77,15 +77,9 @@ export function readMarkdown(text: string, file: string): FormatReading {
  * A heading opening the body that repeats the front-matter title is left out (and reported); in
  * a file without a title, an opening `# Heading` that is not a chapter heading is the title.
  */
-function takeTitleHeading(
-  tokens: Token[],
-  fields: HeaderField[],
-  env: MarkdownEnv,
-  file: string,
-  diagnostics: Diagnostic[],
-): void {
+function takeTitleHeading(tokens: Token[], fields: HeaderField[], env: MarkdownEnv, file: string): Diagnostic[] {
   const [open, inline] = tokens;
-  if (open?.type !== 'heading_open' || inline?.type !== 'inline') return;
+  if (open?.type !== 'heading_open' || inline?.type !== 'inline') return [];
   const text = stripMarks(
     (inline.children ?? [])
       .filter((t) => t.type === 'text' || t.type === 'code_inline')
@@ -97,18 +91,19 @@ function takeTitleHeading(
   const line = (open.map?.[0] ?? 0) + 1 + (env.lineOffset ?? 0);
   const title = fields.find((f) => f.key.toLowerCase() === 'title');
   if (title && text.toLowerCase() === title.value.toLowerCase()) {
-    diagnostics.push(
+    tokens.splice(0, 3);
+    return [
       diagnostic('format/title-heading', file, `left out the heading "${text}": it repeats the title`, {
         line,
         removed: text,
       }),
-    );
-  } else if (!title && open.tag === 'h1' && text !== '' && parseChapterHeading(text) === undefined) {
-    fields.unshift({ key: 'Title', value: text, line });
-  } else {
-    return;
+    ];
   }
-  tokens.splice(0, 3);
+  if (!title && open.tag === 'h1' && text !== '' && parseChapterHeading(text) === undefined) {
+    fields.unshift({ key: 'Title', value: text, line });
+    tokens.splice(0, 3);
+  }
+  return [];
 }
 
 // Front-matter keys with another name in the header model.
