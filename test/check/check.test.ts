@@ -274,4 +274,17 @@ describe('ficbind check', () => {
     assert.equal(built.stdout.match(/EPUBCheck needs a Java runtime/g)?.length, 1, built.stdout);
     assert.match(built.stdout, /4 books written/);
   });
+
+  it('says EPUBCheck could not check the book when the JVM does not start, and fails', async () => {
+    // A heap too small to start with, as a stray JAVA_TOOL_OPTIONS in a user's environment can set.
+    const run = await runCli(['check', '--json', lanternRoad], { env: { JAVA_TOOL_OPTIONS: '-Xmx1k' } });
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    const result = JSON.parse(run.stdout) as CheckJson;
+    assert.deepEqual(
+      result.diagnostics.filter((d) => d.rule.startsWith('epubcheck/')).map((d) => [d.rule, d.severity, d.file]),
+      [['epubcheck/failed', 'error', lanternRoad]],
+    );
+    assert.ok(result.diagnostics.find((d) => d.rule === 'epubcheck/failed')?.hint, 'with a hint');
+    assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at |unexpected failure/, 'no stack trace');
+  });
 });

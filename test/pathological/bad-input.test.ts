@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { buildInto } from '../helpers/build.js';
@@ -79,6 +81,69 @@ describe('bad input: each file fails alone, with a message naming it, and no par
       ['Good Neighbour'],
       'the story is not read twice',
     );
+  });
+
+  it('a folder without chapter files, a folder inside a chapter folder, and a socket', async () => {
+    const input = await writeStories({
+      'good.txt': story('Good Neighbour'),
+      'notes/todo.odt': 'not a story file',
+      'garden/ch1.txt': story('The Paper Garden'),
+      'garden/drafts/ch0.txt': story('Draft'),
+    });
+    // A socket is neither a file nor a folder: a real one, listening while the build runs.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(input, 'ficbind.sock'), resolve));
+    try {
+      const { result } = await buildInto(input);
+      assert.equal(find(result.diagnostics, 'input/empty-folder', 'notes').severity, 'warning');
+      assert.equal(find(result.diagnostics, 'input/nested-folder', 'garden/drafts').severity, 'info');
+      assert.equal(find(result.diagnostics, 'input/skipped', 'ficbind.sock').severity, 'info');
+      assert.deepEqual(result.books.map((b) => b.title).sort(), ['Good Neighbour', 'The Paper Garden']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('an input folder with no stories warns, and writes nothing', async () => {
+    const input = await writeStories({ 'readme.odt': 'not a story file' });
+    const { result, out } = await buildInto(input);
+    assert.equal(find(result.diagnostics, 'input/no-stories', input).severity, 'warning');
+    assert.equal(result.failed, false);
+    assert.deepEqual(await bookFiles(out), []);
+  });
+
+  it('an output folder that is a file: each book reported, nothing thrown', async () => {
+    const input = await writeStories({ 'good.txt': story('Good Neighbour'), 'other.txt': story('Other Shore') });
+    const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'ficbind-out-')), 'books');
+    await writeFile(out, 'a file where the output folder should be');
+    const { result } = await buildInto(input, { out });
+    assert.deepEqual(result.books, []);
+    assert.equal(result.failed, true);
+    for (const name of ['Good Neighbour.epub', 'Other Shore.epub'])
+      assert.equal(find(result.diagnostics, 'output/write-failed', path.join(out, name)).severity, 'error');
+  });
+
+  it('a cache that cannot be saved: a warning, and the books written all the same', async () => {
+    const input = await writeStories({ 'good.txt': story('Good Neighbour') });
+    const cache = await mkdtemp(path.join(os.tmpdir(), 'ficbind-cache-'));
+    // A folder (not empty) where the cache's manifest file goes: the rename onto it fails.
+    await mkdir(path.join(cache, 'manifest.json', 'in-the-way'), { recursive: true });
+    const { result, out } = await buildInto(input, { cache });
+    assert.equal(find(result.diagnostics, 'cache/write-failed', cache).severity, 'warning');
+    assert.equal(result.failed, false);
+    assert.deepEqual(await bookFiles(out), ['Good Neighbour.epub']);
+  });
+
+  it('a cover that cannot be read is left out with a warning, and one drawn instead', async () => {
+    const input = await writeStories({ 'good.txt': story('Good Neighbour') });
+    const covers = path.join(path.dirname(input), 'covers');
+    // A folder named like the book's cover: listed as a cover, but it cannot be read as one.
+    await mkdir(path.join(covers, 'good-neighbour.png'), { recursive: true });
+    const { result } = await buildInto(input, { covers });
+    const warning = find(result.diagnostics, 'cover/unreadable', path.join(covers, 'good-neighbour.png'));
+    assert.equal(warning.severity, 'warning');
+    const epub = await openEpub(result.books[0]!.path);
+    assert.ok(epub.zip.file('EPUB/images/cover.png'), 'a generated cover stands in');
   });
 
   it('XHTML declaring entities is read without expanding them; HTML nested 10 000 deep is read', async () => {

@@ -186,6 +186,10 @@ describe('readHtml: finding the story in a page', () => {
 
   it('says where in the page it found the story', () => {
     const reading = readHtml('<div id="storytext"><p>x</p></div>', 'a.html');
+    assert.deepEqual(
+      reading.diagnostics.map((d) => [d.rule, d.severity]),
+      [['format/html-story', 'info']],
+    );
     assert.match(reading.diagnostics[0]?.message ?? '', /#storytext/);
   });
 });

@@ -46,6 +46,16 @@ describe('metadataFromHeader: tags and published date', () => {
     );
   });
 
+  it('keeps the first of a field that holds one value, shows the second as extra and says so', () => {
+    const { meta, diagnostics } = metaOf('Title: The Tide Clock\nAuthor: Wren Halloway\nAuthor: W. Halloway');
+    assert.equal(meta.author, 'Wren Halloway');
+    assert.deepEqual(meta.extra, [{ key: 'Author', value: 'W. Halloway' }]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.rule, d.severity, d.line]),
+      [['header/repeated', 'info', 3]],
+    );
+  });
+
   it('has no tags or date when the header gives none', () => {
     const { meta } = metaOf('Title: T\nAuthor: A');
     assert.equal('tags' in meta, false);

@@ -134,17 +134,17 @@ describe('removeSiteJunk', () => {
 });
 
 describe('removeSiteJunk: prompts and repeated disclaimers', () => {
-  const removed = [
-    'Please review!',
-    'Review please :)',
-    'Read and review.',
-    'R&R',
-    'Reviews are love!',
-    'Follow/Fav',
-    'Follow, fav and review!',
-    'Disclaimer: see chapter 1',
-    'Disclaimer: See the first chapter.',
-    'Disclaimer - in Prologue',
+  const removed: Array<[string, string]> = [
+    ['Please review!', 'junk/review-prompt'],
+    ['Review please :)', 'junk/review-prompt'],
+    ['Read and review.', 'junk/review-prompt'],
+    ['R&R', 'junk/review-prompt'],
+    ['Reviews are love!', 'junk/review-prompt'],
+    ['Follow/Fav', 'junk/review-prompt'],
+    ['Follow, fav and review!', 'junk/review-prompt'],
+    ['Disclaimer: see chapter 1', 'junk/repeated-disclaimer'],
+    ['Disclaimer: See the first chapter.', 'junk/repeated-disclaimer'],
+    ['Disclaimer - in Prologue', 'junk/repeated-disclaimer'],
   ];
   const kept = [
     'Please review the evidence before you decide, she said.',
@@ -153,12 +153,14 @@ describe('removeSiteJunk: prompts and repeated disclaimers', () => {
     'The disclaimer on the jar said nothing useful.',
     'Reviews are in, and the play is a hit.',
   ];
-  for (const text of removed) {
-    it(`removes ${JSON.stringify(text)} and reports the text`, () => {
+  for (const [text, rule] of removed) {
+    it(`removes ${JSON.stringify(text)} and reports the text (${rule})`, () => {
       const result = removeSiteJunk([{ text, number: 7 }], 'story.txt');
       assert.equal(result.lines[0]?.text, '');
-      assert.equal(result.diagnostics[0]?.line, 7);
-      assert.equal(result.diagnostics[0]?.removed, text);
+      assert.deepEqual(
+        result.diagnostics.map((d) => [d.rule, d.severity, d.line, d.removed]),
+        [[rule, 'info', 7, text]],
+      );
     });
   }
   for (const text of kept) {
