@@ -29,10 +29,14 @@ type Details<R extends RuleId> = HasHintFacts<R> extends true ? [at: Place & { f
  * rule's; the call site says where, and what it saw in the message.
  */
 export function diagnostic<R extends RuleId>(rule: R, file: string, message: string, ...[at]: Details<R>): Diagnostic {
+  const facts = at && 'facts' in at ? at.facts : {};
+  return located({ file, rule, severity: RULES[rule].severity, message }, at, ruleHint(rule, facts));
+}
+
+/** The rule's hint, its `{name}` placeholders filled from the facts. */
+export function ruleHint(rule: RuleId, facts: Readonly<Record<string, string>> = {}): string | undefined {
   const spec: RuleSpec = RULES[rule];
-  const facts: Readonly<Record<string, string>> = at && 'facts' in at ? at.facts : {};
-  const hint = spec.hint?.replace(/\{(\w+)\}/g, (_, name: string) => facts[name] ?? '');
-  return located({ file, rule, severity: spec.severity, message }, at, hint);
+  return spec.hint?.replace(/\{(\w+)\}/g, (_, name: string) => facts[name] ?? '');
 }
 
 /**

@@ -1,0 +1,381 @@
+/**
+ * Writes docs/diagnostics.md from the rule registry (src/diagnostics/rules.ts) and the examples
+ * below: `npm run docs:diagnostics`. test/unit/diagnostics/rules.test.ts fails when the file is
+ * not what this makes, so registry and documentation cannot drift apart.
+ */
+
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic, ruleHint } from '../src/diagnostics/diagnostic.js';
+import { EPUBCHECK_FAMILY, RULES, type RuleId, type RuleSpec } from '../src/diagnostics/rules.js';
+import type { Diagnostic } from '../src/model/diagnostic.js';
+
+/** An invented example of a rule's message, as its call site words it. */
+interface Example {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+  /** The facts a hint with `{name}` placeholders is filled with. */
+  facts?: Record<string, string>;
+}
+
+const BOOK = 'out/The Harbour Light.epub';
+
+export const EXAMPLES: Record<RuleId, Example> = {
+  'config/excluded': { file: 'drafts/unfinished.txt', message: 'left out by "exclude" in stories/ficbind.config.json' },
+  'input/unreadable': {
+    file: 'gone.txt',
+    message: "cannot read it: ENOENT: no such file or directory, stat 'stories/gone.txt'",
+  },
+  'input/skipped': { file: 'ficbind.sock', message: 'not a regular file or folder; skipped' },
+  'input/link-loop': { file: 'loop', message: 'this folder links back to the input folder; skipped' },
+  'input/empty-folder': { file: 'notes', message: 'folder holds no chapter files (.txt, .html, .md); skipped' },
+  'input/nested-folder': {
+    file: 'garden/drafts',
+    message: 'chapter folders are read one level deep; this subfolder is skipped',
+  },
+  'input/binary': { file: 'cover.txt', message: 'this looks like a binary file, not text; no book made from it' },
+  'input/changed': {
+    file: 'garden',
+    message:
+      'a file of this story could not be read again while building (changed or removed meanwhile?); no book made from it',
+  },
+  'input/no-stories': { file: 'stories', message: 'no stories found' },
+  'input/series-folder': {
+    file: 'Seasons',
+    message:
+      'this folder holds 2 distinct stories ("Summer Rain", "Autumn Wind"); each is read as a story of one series',
+  },
+  'input/chapter-files': {
+    file: 'Orchard',
+    message:
+      'joined 2 files into one story by their names, in chapter order: Orchard Chapter 1.txt, Orchard Chapter 2.txt',
+  },
+  'encoding/fallback': { file: 'ferryman.txt', message: 'not valid UTF-8; read as Windows-1252' },
+  'encoding/declaration-ignored': {
+    file: 'sevilla.html',
+    line: 4,
+    message: 'the file declares its encoding as "iso-8859-1", but the text is UTF-8; read as UTF-8',
+  },
+  'encoding/replacement-character': {
+    file: 'damaged.txt',
+    line: 6,
+    message:
+      '1 character(s) here are unreadable (U+FFFD "�"): broken bytes in the file, or damage from an earlier conversion',
+  },
+  'encoding/illegal-character': {
+    file: 'controls.txt',
+    line: 4,
+    message: 'removed 2 character(s) XML cannot hold (U+0000, U+0007)',
+  },
+  'encoding/undefined-byte': {
+    file: 'ferryman.txt',
+    line: 12,
+    message: 'removed 1 byte(s) that mean nothing in Windows-1252',
+  },
+  'text/private-use': {
+    file: 'symbols.txt',
+    line: 9,
+    message: 'removed 2 private-use characters (U+E000–U+E003) that no reader can show',
+  },
+  'format/html-story': { file: 'harbour.html', message: 'story text read from .userstuff (an AO3-style page)' },
+  'format/title-heading': {
+    file: 'harbour.md',
+    line: 6,
+    message: 'left out the heading "The Harbour Light": it repeats the title',
+  },
+  'format/front-matter': {
+    file: 'harbour.md',
+    line: 3,
+    message:
+      'the front matter is not a YAML map (Implicit map keys need to be followed by map values); read as a text header',
+  },
+  'html/image-left-out': {
+    file: 'harbour.html',
+    line: 40,
+    message:
+      'an image (https://example.com/harbour-map.png) is left out of the book; its alt text was "map of the harbour"',
+  },
+  'story/challenge-page': {
+    file: 'chapter-3.html',
+    message: 'this is a "checking your browser" challenge page saved instead of the story; no book made from it',
+  },
+  'story/empty': { file: 'header-only.txt', message: 'no story text found; no book made from it' },
+  'header/missing': {
+    file: 'an-untitled-night.txt',
+    line: 1,
+    message: 'no header block; title "An Untitled Night" taken from the file name, author set to "Unknown"',
+  },
+  'header/repeated': {
+    file: 'tide-clock.txt',
+    line: 3,
+    message: 'a second "Author" field; the first is used and this one is shown as extra information',
+  },
+  'header/date': {
+    file: 'tide-clock.txt',
+    line: 4,
+    message:
+      '"Published: last spring" is not a date ficbind reads; it is shown as written but does not order the series',
+  },
+  'chapters/contents': {
+    file: 'keeper.txt',
+    line: 5,
+    message:
+      'lines 5–9 are a table of contents (Chapter 1 / Chapter 2 / Chapter 3); kept as text, not made into chapters',
+  },
+  'emphasis/unbalanced': {
+    file: 'tide-clock.txt',
+    line: 14,
+    message: 'a "*" opens emphasis that never closes in its paragraph; the text is kept as written, without emphasis',
+    facts: { marker: '*' },
+  },
+  'junk/reader-toolbar': {
+    file: 'harbour.txt',
+    line: 2,
+    message: 'removed reader toolbar: "full 3/4 1/2 skin light dark"',
+  },
+  'junk/navigation': { file: 'harbour.txt', line: 88, message: 'removed navigation links: "Next Chapter >>"' },
+  'junk/image-host-caption': {
+    file: 'harbour.txt',
+    line: 31,
+    message: 'removed image-host caption: "Photobucket"',
+  },
+  'junk/review-prompt': { file: 'harbour.txt', line: 90, message: 'removed review or follow prompt: "Please review!"' },
+  'junk/repeated-disclaimer': {
+    file: 'harbour-ch2.txt',
+    line: 3,
+    message: 'removed disclaimer pointing to an earlier chapter: "Disclaimer: see chapter 1"',
+  },
+  'notes/dropped': {
+    file: 'harbour.txt',
+    line: 30,
+    message: 'author\'s note left out: "A/N: Thanks for reading! The next chapter comes on Friday."',
+  },
+  'cover/too-large': { file: 'covers/the-harbour-light.png', message: 'this cover is 50.0 MB; it is not used' },
+  'cover/not-an-image': {
+    file: 'covers/the-harbour-light.jpg',
+    message: 'this cover is not a JPEG or PNG image; it is not used',
+  },
+  'cover/unreadable': {
+    file: 'covers/the-harbour-light.png',
+    message: 'cannot read the cover: EISDIR: illegal operation on a directory, read',
+  },
+  'cover/system-fonts': {
+    file: 'hoshi.txt',
+    message: "the generated cover draws 星の灯台山田 with this machine's fonts",
+  },
+  'cache/lost': {
+    file: 'harbour.txt',
+    message:
+      'its chapters, set aside while the build ran, were gone when its book was made (was the cache or temporary folder changed meanwhile?); the book was not written',
+  },
+  'cache/write-failed': {
+    file: '.ficbind-cache',
+    message: 'could not save the build cache: ENOSPC: no space left on device, write',
+  },
+  'output/not-made': {
+    file: BOOK,
+    message: 'could not make the book: Could not load the "sharp" module using the linux-x64 runtime',
+  },
+  'output/write-failed': {
+    file: BOOK,
+    message: "could not write the book: EACCES: permission denied, open 'out/.The Harbour Light.epub.4242.tmp'",
+  },
+  'check/no-such-file': { file: 'out/missing.epub', message: 'no such file' },
+  'check/not-a-file': { file: 'out', message: 'not a file' },
+  'check/unreadable': {
+    file: 'out/huge.epub',
+    message: 'cannot read the file: File size (3221225472) is greater than 2 GiB',
+  },
+  'check/not-a-zip': { file: 'story.txt', message: 'not an EPUB: it cannot be read as a zip archive' },
+  'epubcheck/java-missing': {
+    file: BOOK,
+    message: 'EPUBCheck needs a Java runtime, and no "java" command was found',
+  },
+  'epubcheck/failed': {
+    file: BOOK,
+    message:
+      'EPUBCheck could not check the book: java exited with code 1 without a report: Error occurred during initialization of VM Too small maximum heap',
+  },
+  'reader/mimetype': {
+    file: BOOK,
+    message: 'mimetype must be the first entry in the zip, but the first entry is "META-INF/container.xml"',
+  },
+  'reader/xml-declaration': {
+    file: `${BOOK}/EPUB/toc.ncx`,
+    line: 1,
+    column: 1,
+    message: 'the XML declaration does not name the encoding',
+  },
+  'reader/language': {
+    file: `${BOOK}/EPUB/package.opf`,
+    line: 5,
+    column: 5,
+    message: 'dc:language "English (UK)" is not a BCP 47 language tag',
+  },
+  'reader/file-name-space': {
+    file: `${BOOK}/EPUB/images/my cover.png`,
+    message: 'the file name contains a space, which some readers and Send to Kindle reject',
+  },
+  'reader/img-src-alt': {
+    file: `${BOOK}/EPUB/text/s01-c001.xhtml`,
+    line: 12,
+    column: 7,
+    message: 'img without alt',
+  },
+  'reader/link-to-body': {
+    file: `${BOOK}/EPUB/nav.xhtml`,
+    line: 14,
+    column: 9,
+    message: 'the link "text/s01-c001.xhtml#top" targets the body element of EPUB/text/s01-c001.xhtml',
+    facts: { fragment: 'top' },
+  },
+  'reader/spine-order': {
+    file: `${BOOK}/EPUB/nav.xhtml`,
+    line: 15,
+    column: 9,
+    message:
+      'contents entry "The Far Shore" comes after "First Light", but EPUB/text/s02-title.xhtml comes before that in the spine',
+  },
+};
+
+const EPUBCHECK_EXAMPLE: Diagnostic = {
+  file: `${BOOK}/EPUB/package.opf`,
+  line: 19,
+  column: 25,
+  rule: `${EPUBCHECK_FAMILY.prefix}RSC-005`,
+  severity: 'error',
+  message:
+    'Error while parsing file: character content of element "dc:description" invalid; must be a string with length at least 1',
+};
+
+/**
+ * Rules no test raises, each with the reason; rules.test.ts fails when one of these is named by a
+ * test after all (then it belongs off this list) or is no longer registered.
+ */
+export const NOT_RAISED_BY_TESTS: Partial<Record<RuleId, string>> = {
+  'output/not-made':
+    'making a book fails only when the machine cannot run the cover libraries (sharp or resvg) or ficbind has a bug; no input provokes it without replacing a module.',
+};
+
+// Sections of the document, by the part of the id before the slash.
+const SECTIONS: ReadonlyArray<[title: string, prefixes: readonly string[]]> = [
+  ['Config file', ['config']],
+  ['Finding the stories', ['input']],
+  ['Encodings', ['encoding']],
+  ['Reading the formats', ['text', 'format', 'html']],
+  ['Parsing a story', ['story', 'header', 'chapters', 'emphasis']],
+  ['Web-page leftovers (`--keep-junk` keeps them)', ['junk']],
+  ["Author's notes", ['notes']],
+  ['Covers', ['cover']],
+  ['Writing the books', ['cache', 'output']],
+  ['Checking books (`ficbind check`, `build --check`)', ['check', 'epubcheck', 'reader']],
+];
+
+const familyOf = (rule: string): string => rule.slice(0, rule.indexOf('/'));
+
+function example(rule: RuleId): string {
+  const { facts, ...at } = EXAMPLES[rule];
+  const spec: RuleSpec = RULES[rule];
+  const hint = ruleHint(rule, facts);
+  return formatDiagnostic({ ...at, rule, severity: spec.severity, ...(hint ? { hint } : {}) });
+}
+
+const indented = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+
+function ruleSection(rule: RuleId): string {
+  const spec: RuleSpec = RULES[rule];
+  return [
+    `### \`${rule}\``,
+    '',
+    `**${spec.severity}**: ${spec.description}`,
+    '',
+    `Hint: ${spec.hint ?? '(none)'}`,
+    '',
+    indented(example(rule)),
+    '',
+  ].join('\n');
+}
+
+/** The whole of docs/diagnostics.md. */
+export function diagnosticsDoc(): string {
+  const rules = Object.keys(RULES) as RuleId[];
+  const unsorted = rules.filter((rule) => !SECTIONS.some(([, prefixes]) => prefixes.includes(familyOf(rule))));
+  if (unsorted.length > 0) throw new Error(`no section of the document takes ${unsorted.join(', ')}`);
+  const untested = Object.entries(NOT_RAISED_BY_TESTS).map(([rule, why]) => `    - \`${rule}\`: ${why}`);
+  const parts = [
+    '# Diagnostics',
+    '',
+    '<!-- Made by `npm run docs:diagnostics` from src/diagnostics/rules.ts and scripts/diagnostics-doc.ts; edit those, not this file. -->',
+    '',
+    'Every message ficbind gives names its rule. The rule fixes the severity and the hint; the message says',
+    'what was seen, where. A report prints `file:line:column: severity: message [rule]` and the hint on the',
+    'next line; `--json` gives the same fields (`file`, `line`, `column`, `rule`, `severity`, `message`,',
+    '`hint`, and `removed` for text left out of a book).',
+    '',
+    '- **error**: that input makes no book, or that book failed a check; the run exits 1.',
+    '- **warning**: the book is made, but something needs a look; `--strict` makes the run exit 1.',
+    '- **info**: what ficbind decided for you; shown in full reports, not with `--quiet` nor by `ficbind check`.',
+    '',
+    '## How this list is kept true',
+    '',
+    '- `src/diagnostics/rules.ts` declares each rule once. `RuleId` is the union of its ids: raising an',
+    '  unregistered rule, choosing a severity or writing a hint at a call site does not compile',
+    '  (`npm run typecheck`).',
+    '- `test/unit/diagnostics/rules.test.ts` (unit tier, no JVM) fails when:',
+    '  - this file is not what `npm run docs:diagnostics` makes from the registry (a rule added, removed',
+    '    or changed, and the documentation not made again);',
+    '  - an id written in src as the rule of `diagnostic(…)` or of a junk rule is not registered (the',
+    '    typecheck catches it too, but tests run through tsx, which does not check types);',
+    '  - a registered rule is named nowhere in src outside the registry: registered, never raised;',
+    "  - a registered rule is named by no test (a `.ts` file under `test/`, or a fixture folder's",
+    '    `expected.json`), or no test names an id of the `epubcheck/*` family. Naming is what the test can',
+    '    see: it does not prove that the naming line is an assertion that the rule was raised; reviews do.',
+    '  - Left out of that last check, each for a reason, and the test fails once a test names one:',
+    ...untested,
+    '',
+    '## All rules',
+    '',
+    '| rule | severity | what it reports |',
+    '| --- | --- | --- |',
+    ...rules.map((rule) => {
+      const spec: RuleSpec = RULES[rule];
+      return `| \`${rule}\` | ${spec.severity} | ${spec.description.replace(/\|/g, '\\|')} |`;
+    }),
+    `| \`${EPUBCHECK_FAMILY.prefix}*\` | per EPUBCheck | ${EPUBCHECK_FAMILY.description} |`,
+    '',
+  ];
+  for (const [title, prefixes] of SECTIONS) {
+    parts.push(`## ${title}`, '');
+    for (const rule of rules.filter((r) => prefixes.includes(familyOf(r)))) parts.push(ruleSection(rule));
+    if (prefixes.includes('epubcheck')) {
+      const mapped = Object.entries(EPUBCHECK_FAMILY.severity)
+        .map(([theirs, ours]) => `${theirs} → ${ours ?? 'not reported'}`)
+        .join(', ');
+      parts.push(
+        `### \`${EPUBCHECK_FAMILY.prefix}*\``,
+        '',
+        `**per EPUBCheck** (${mapped}): ${EPUBCHECK_FAMILY.description} The message is EPUBCheck's, at its first place, with the number of other places.`,
+        '',
+        `Hint: ${EPUBCHECK_FAMILY.hint}`,
+        '',
+        indented(formatDiagnostic(EPUBCHECK_EXAMPLE)),
+        '',
+      );
+    }
+  }
+  return `${parts.join('\n').trimEnd()}\n`;
+}
+
+export const DOC_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/diagnostics.md');
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await writeFile(DOC_PATH, diagnosticsDoc());
+  process.stdout.write(`wrote ${path.relative(process.cwd(), DOC_PATH)}\n`);
+}
