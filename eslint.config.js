@@ -21,6 +21,9 @@ const STAGES = [
   'package',
   'check',
   'build',
+  'shelf',
+  'serve',
+  'send',
   'cli',
 ];
 const PURE = new Set([

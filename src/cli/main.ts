@@ -16,6 +16,7 @@ import {
 import { progressMode, progressReporter, type ProgressMode } from './progress.js';
 import { buildReportJson, formatBuildReport } from './build-report.js';
 import { watch } from '../build/watch.js';
+import { addServeCommand } from './serve-command.js';
 
 const EXIT_OK = 0;
 const EXIT_INPUT_FAILED = 1;
@@ -33,7 +34,8 @@ Examples:
   $ ficbind build --kobo                   also write .kepub.epub books for Kobo
   $ ficbind build --watch                  rebuild the books whose stories change
   $ ficbind list                           show the books a build would make, without building
-  $ ficbind check out/*.epub               check books (EPUBCheck and reader rules)`;
+  $ ficbind check out/*.epub               check books (EPUBCheck and reader rules)
+  $ ficbind serve                          serve out/ to e-readers and phones (OPDS catalog, shelf page)`;
 
 interface BuildFlags {
   out: string;
@@ -183,6 +185,7 @@ function program(): Command {
       process.stdout.write(`${flags.json ? JSON.stringify(result, null, 2) : formatCheckReport(result)}\n`);
       process.exitCode = exitCode(result.diagnostics, flags.strict);
     });
+  addServeCommand(cli);
   cli.addHelpText('after', EXAMPLES);
   return cli;
 }
