@@ -24,3 +24,6 @@ export type { EpubFile } from './model/epub.js';
 export { parseConfig, ConfigError, CONFIG_NAMES } from './config/parse-config.js';
 export { loadConfig } from './build/config-file.js';
 export type { Config } from './config/schema.js';
+export { serveBooks, type ServeOptions, type RunningServer } from './serve/server.js';
+export { openShelf, type Shelf, type ShelfScan } from './shelf/shelf-index.js';
+export type { ShelfBook, ShelfSeries, ShelfFile } from './model/shelf.js';

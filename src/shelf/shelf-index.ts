@@ -29,7 +29,7 @@ export interface Shelf {
    */
   scan(): Promise<ShelfScan>;
   /**
-   * The absolute path of a file of the last scan (a book or its KEPUB), checked again to be a
+   * The absolute path of a book (or its KEPUB) listed by the last scan, checked again to be a
    * regular file inside the folder; undefined for anything else.
    */
   locate(relative: string): Promise<string | undefined>;
@@ -64,7 +64,6 @@ export async function openShelf(folder: string): Promise<Shelf> {
     const read = await Promise.all(found.map((file) => limit(() => remember(file, remembered))));
     const byRelative = new Map(found.map((file, index) => [file.relative, { file, read: read[index]! }]));
     for (const name of remembered.keys()) if (!byRelative.has(name)) remembered.delete(name);
-    known = new Set(byRelative.keys());
     const books: ShelfBook[] = [];
     const problems: Diagnostic[] = [];
     for (const { file, read: entry } of byRelative.values()) {
@@ -84,6 +83,8 @@ export async function openShelf(folder: string): Promise<Shelf> {
       books.push(shelfBook(file, entry, entry.metadata, kepub && shelfFile(kepub.file, kepub.read)));
     }
     books.sort((a, b) => a.file.localeCompare(b.file, 'en', { numeric: true }));
+    // Only the books listed can be fetched: a damaged file stays out of reach as out of the list.
+    known = new Set(books.flatMap((book) => (book.kepub ? [book.file, book.kepub.file] : [book.file])));
     return { books, problems };
   };
 

@@ -44,7 +44,18 @@ export interface ServingCli {
 export function startServeCli(args: string[]): Promise<ServingCli> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', TSX_LOADER, path.join(REPO_ROOT, 'src/cli/main.ts'), 'serve', '--host', '127.0.0.1', '--port', '0', '--no-qr', ...args],
+    [
+      '--import',
+      TSX_LOADER,
+      path.join(REPO_ROOT, 'src/cli/main.ts'),
+      'serve',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--no-qr',
+      ...args,
+    ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
