@@ -11,7 +11,9 @@ import { FIXED_EPOCH } from '../helpers/build.js';
 import { sampleShelf, startServeCli, type ServingCli, type ShelfFolder } from './shelf-folder.js';
 
 // A CommonJS module: Node hands its whole exports object over as the default export.
-const OPDSParser = (opds.default as unknown as { default: typeof opds.default }).default;
+const OPDSParser = (
+  opds as unknown as { default: { default: new () => { parse(xml: string): Promise<opds.OPDSFeed> } } }
+).default.default;
 type Feed = opds.OPDSFeed;
 type Entry = opds.OPDSEntry;
 
