@@ -27,3 +27,6 @@ export type { Config } from './config/schema.js';
 export { serveBooks, type ServeOptions, type RunningServer } from './serve/server.js';
 export { openShelf, type Shelf, type ShelfScan } from './shelf/shelf-index.js';
 export type { ShelfBook, ShelfSeries, ShelfFile } from './model/shelf.js';
+export { sendToDevice, type SendToDeviceOptions, type SendResult, type SentBook } from './send/send-books.js';
+export { sendByMail, type SendByMailOptions } from './send/mail.js';
+export { mailBatches, KINDLE_LIMITS } from './send/mail-batches.js';

@@ -17,6 +17,7 @@ import { progressMode, progressReporter, type ProgressMode } from './progress.js
 import { buildReportJson, formatBuildReport } from './build-report.js';
 import { watch } from '../build/watch.js';
 import { addServeCommand } from './serve-command.js';
+import { addSendCommand } from './send-command.js';
 
 const EXIT_OK = 0;
 const EXIT_INPUT_FAILED = 1;
@@ -35,7 +36,8 @@ Examples:
   $ ficbind build --watch                  rebuild the books whose stories change
   $ ficbind list                           show the books a build would make, without building
   $ ficbind check out/*.epub               check books (EPUBCheck and reader rules)
-  $ ficbind serve                          serve out/ to e-readers and phones (OPDS catalog, shelf page)`;
+  $ ficbind serve                          serve out/ to e-readers and phones (OPDS catalog, shelf page)
+  $ ficbind send /media/$USER/KOBOeReader  copy new and changed books onto a Kobo (or Kindle) over USB`;
 
 interface BuildFlags {
   out: string;
@@ -186,6 +188,7 @@ function program(): Command {
       process.exitCode = exitCode(result.diagnostics, flags.strict);
     });
   addServeCommand(cli);
+  addSendCommand(cli);
   cli.addHelpText('after', EXAMPLES);
   return cli;
 }

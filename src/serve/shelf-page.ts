@@ -1,4 +1,5 @@
 import type { ShelfBook } from '../model/shelf.js';
+import { byteSize as size } from '../text/byte-size.js';
 import { MEDIA, OPDS_ROOT, OPENSEARCH_DESCRIPTION, bookPath, thumbnailPath, withPage } from './paths.js';
 
 /** Books on one page of the shelf: one screen or two of an e-reader, and few thumbnails to fetch. */
@@ -70,13 +71,6 @@ function pager(here: string, page: number, pages: number): string {
   const newer = page > 1 ? `<a href="${escapeHtml(withPage(here, page - 1))}" rel="prev">← Previous</a>` : '';
   const older = page < pages ? `<a href="${escapeHtml(withPage(here, page + 1))}" rel="next">Next →</a>` : '';
   return `<nav class="pager">${newer} <span>Page ${page} of ${pages}</span> ${older}</nav>`;
-}
-
-/** Sizes as people read them: 45 KB, 1.2 MB. */
-export function size(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 function books(n: number): string {
