@@ -97,7 +97,7 @@ export async function sendByMail(options: SendByMailOptions): Promise<SendResult
             'error',
             'send/mail-failed',
             smtp.server,
-            `the mail server refused message ${index + 1} of ${messages.length}: ${withoutSecrets((error as Error).message, smtp)}`,
+            `could not send message ${index + 1} of ${messages.length}: ${withoutSecrets((error as Error).message, smtp)}`,
             {
               hint: `Check ${SMTP_ENV} (server, port, login; many providers want an app password) and that the sender is on Amazon's approved list. Nothing more was sent.`,
             },
