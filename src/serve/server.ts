@@ -78,11 +78,6 @@ export async function serveBooks(options: ServeOptions): Promise<RunningServer> 
       else response.destroy();
     });
   });
-  // A client that goes away mid-request leaves a socket error behind; it concerns only that client.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
   await listen(server, options.host ?? DEFAULT_HOST, options.port ?? DEFAULT_PORT);
   const address = server.address() as AddressInfo;
   const local =
