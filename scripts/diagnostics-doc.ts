@@ -239,6 +239,35 @@ export const EXAMPLES: Record<RuleId, Example> = {
     message:
       'contents entry "The Far Shore" comes after "First Light", but EPUB/text/s02-title.xhtml comes before that in the spine',
   },
+  'shelf/unreadable-book': { file: 'out/Notes.epub', message: 'not a zip archive; left out of the catalog' },
+  'send/too-large-for-kindle': {
+    file: 'out/The Long Saga.epub',
+    message: '61.2 MB is more than Send to Kindle takes (50.0 MB a document): not mailed',
+  },
+  'send/mail-failed': {
+    file: 'smtp.example.org',
+    message: 'could not send message 1 of 2: Invalid login: 535 Authentication failed',
+    facts: { smtpSetting: 'FICBIND_SMTP_URL' },
+  },
+  'send/no-kindle-converter': {
+    file: '/media/reader/Kindle',
+    message:
+      "a Kindle does not open EPUB files copied over USB, and calibre's ebook-convert (which makes AZW3) is not installed",
+  },
+  'send/damaged-record': {
+    file: '/media/reader/KOBOeReader/.ficbind-sent.json',
+    message: 'the record of books ficbind copied here cannot be read; every file already here is left as it is',
+  },
+  'send/not-ours': {
+    file: '/media/reader/KOBOeReader/The Harbour Light.kepub.epub',
+    message:
+      'The Harbour Light.kepub.epub is already there and ficbind did not write it (or it changed since): left as it is',
+    facts: { title: 'The Harbour Light' },
+  },
+  'send/convert-failed': {
+    file: 'out/The Harbour Light.epub',
+    message: 'could not make the copy for the device: ebook-convert exited with code 1',
+  },
 };
 
 const EPUBCHECK_EXAMPLE: Diagnostic = {
@@ -272,6 +301,7 @@ const SECTIONS: ReadonlyArray<[title: string, prefixes: readonly string[]]> = [
   ['Covers', ['cover']],
   ['Writing the books', ['cache', 'output']],
   ['Checking books (`ficbind check`, `build --check`)', ['check', 'epubcheck', 'reader']],
+  ['Serving and sending books (`ficbind serve`, `ficbind send`)', ['shelf', 'send']],
 ];
 
 const familyOf = (rule: string): string => rule.slice(0, rule.indexOf('/'));

@@ -297,6 +297,44 @@ export const RULES = {
     description: 'A table of contents entry out of reading order, or linking to a document not in the spine.',
     hint: 'Make the table of contents follow the reading order (the spine), and list only documents in the spine.',
   },
+  // --- shelf, serve and send: books already written -------------------------------------------
+  'shelf/unreadable-book': {
+    severity: 'warning',
+    description: 'A file in the output folder that is not a readable EPUB; left out of the catalog and the shelf page.',
+    hint: 'Build it again, or move it out of the folder; the other books are served.',
+  },
+  'send/too-large-for-kindle': {
+    severity: 'error',
+    description: 'A book larger than Send to Kindle takes (50 MB a document); not mailed.',
+    hint: 'Split it: build with --book story (one book per story), or copy it over USB with ficbind send /media/…/Kindle.',
+  },
+  'send/mail-failed': {
+    severity: 'error',
+    description: 'The SMTP server refused or dropped a message to Send to Kindle; nothing more was sent.',
+    hint: "Check {smtpSetting} (server, port, login; many providers want an app password) and that the sender is on Amazon's approved list. Nothing more was sent.",
+  },
+  'send/no-kindle-converter': {
+    severity: 'error',
+    description: "A Kindle over USB, and calibre's ebook-convert (which makes AZW3) is not installed; nothing copied.",
+    hint: 'Install calibre (apt-get install calibre, or calibre-ebook.com), or mail the books with: ficbind send --kindle you@kindle.com',
+  },
+  'send/damaged-record': {
+    severity: 'warning',
+    description:
+      'The record of the books ficbind copied to a device cannot be read; every file already there is left alone.',
+    hint: 'Delete the record to start afresh; books of the same name already here are then skipped, not replaced.',
+  },
+  'send/not-ours': {
+    severity: 'warning',
+    description:
+      'A file of the same name is on the device and ficbind did not write it (or it changed since); left as it is.',
+    hint: 'Rename or remove it on the device to send "{title}" again.',
+  },
+  'send/convert-failed': {
+    severity: 'error',
+    description: "A book could not be turned into the device's format (KEPUB or AZW3); the other books are sent.",
+    hint: 'Check the book with "ficbind check"; the other books are sent.',
+  },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleId = keyof typeof RULES;

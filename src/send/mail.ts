@@ -64,13 +64,9 @@ export async function sendByMail(options: SendByMailOptions): Promise<SendResult
   for (const book of tooLarge)
     result.diagnostics.push(
       diagnostic(
-        'error',
         'send/too-large-for-kindle',
         path.join(options.from, book.file),
         `${size(book.size)} is more than Send to Kindle takes (${size(KINDLE_LIMITS.bytes)} a document): not mailed`,
-        {
-          hint: 'Split it: build with --book story (one book per story), or copy it over USB with ficbind send /media/…/Kindle.',
-        },
       ),
     );
   const transport = nodemailer.createTransport(smtp.url);
@@ -94,13 +90,10 @@ export async function sendByMail(options: SendByMailOptions): Promise<SendResult
       } catch (error) {
         result.diagnostics.push(
           diagnostic(
-            'error',
             'send/mail-failed',
             smtp.server,
             `could not send message ${index + 1} of ${messages.length}: ${withoutSecrets((error as Error).message, smtp)}`,
-            {
-              hint: `Check ${SMTP_ENV} (server, port, login; many providers want an app password) and that the sender is on Amazon's approved list. Nothing more was sent.`,
-            },
+            { facts: { smtpSetting: SMTP_ENV } },
           ),
         );
         break;

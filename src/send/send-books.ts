@@ -61,13 +61,9 @@ export async function sendToDevice(options: SendToDeviceOptions): Promise<SendRe
   if (device.kind === 'kindle' && books.length > 0 && !(await converterAvailable(converter))) {
     result.diagnostics.push(
       diagnostic(
-        'error',
         'send/no-kindle-converter',
         device.root,
         "a Kindle does not open EPUB files copied over USB, and calibre's ebook-convert (which makes AZW3) is not installed",
-        {
-          hint: 'Install calibre (apt-get install calibre, or calibre-ebook.com), or mail the books with: ficbind send --kindle you@kindle.com',
-        },
       ),
     );
     return result;
@@ -76,13 +72,9 @@ export async function sendToDevice(options: SendToDeviceOptions): Promise<SendRe
   if (damaged)
     result.diagnostics.push(
       diagnostic(
-        'warning',
         'send/damaged-record',
         path.join(device.target, '.ficbind-sent.json'),
         'the record of books ficbind copied here cannot be read; every file already here is left as it is',
-        {
-          hint: 'Delete the record to start afresh; books of the same name already here are then skipped, not replaced.',
-        },
       ),
     );
   try {
@@ -116,13 +108,10 @@ async function sendOne(
   if (onDevice !== undefined && ours?.written !== onDevice) {
     result.diagnostics.push(
       diagnostic(
-        'warning',
         'send/not-ours',
         target,
         `${fileName} is already there and ficbind did not write it (or it changed since): left as it is`,
-        {
-          hint: `Rename or remove it on the device to send "${book.title}" again.`,
-        },
+        { facts: { title: book.title } },
       ),
     );
     return;
@@ -145,15 +134,7 @@ async function sendOne(
             );
   } catch (error) {
     result.diagnostics.push(
-      diagnostic(
-        'error',
-        'send/convert-failed',
-        epub,
-        `could not make the copy for the device: ${(error as Error).message}`,
-        {
-          hint: 'Check the book with "ficbind check"; the other books are sent.',
-        },
-      ),
+      diagnostic('send/convert-failed', epub, `could not make the copy for the device: ${(error as Error).message}`),
     );
     return;
   }

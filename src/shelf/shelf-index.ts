@@ -72,11 +72,7 @@ export async function openShelf(folder: string): Promise<Shelf> {
         if (byRelative.has(epubOfKepub(file.relative))) continue;
       }
       if (!entry.metadata) {
-        problems.push(
-          diagnostic('warning', 'shelf/unreadable-book', path.join(folder, file.relative), entry.problem ?? '', {
-            hint: 'Build it again, or move it out of the folder; the other books are served.',
-          }),
-        );
+        problems.push(diagnostic('shelf/unreadable-book', path.join(folder, file.relative), entry.problem ?? ''));
         continue;
       }
       const kepub = file.relative.endsWith(KEPUB_SUFFIX) ? undefined : byRelative.get(kepubOf(file.relative));

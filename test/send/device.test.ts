@@ -119,8 +119,47 @@ describe('ficbind send over USB', { timeout: 120_000 }, () => {
     });
     assert.equal(result.sent.length, 0);
     const error = result.diagnostics.find((d) => d.severity === 'error');
+    assert.equal(error?.rule, 'send/no-kindle-converter');
     assert.match(error?.hint ?? '', /--kindle/);
     assert.deepEqual(await readdir(path.join(device, 'documents')), []);
+  });
+
+  it('on a Kindle whose converter fails on a book, reports that book and writes nothing for it', async () => {
+    const device = await kindle();
+    // A converter that answers as calibre does when asked its version, and fails on every book.
+    const converter = path.join(device, 'failing-ebook-convert');
+    await writeFile(
+      converter,
+      '#!/bin/sh\n[ "$1" = --version ] && exit 0\necho "Conversion error: no spine" >&2\nexit 1\n',
+      {
+        mode: 0o755,
+      },
+    );
+    const result = await sendToDevice({ from: epubsOnly.out, device, ebookConvert: converter });
+    assert.equal(result.sent.length, 0);
+    const failures = result.diagnostics.filter((d) => d.rule === 'send/convert-failed');
+    assert.equal(failures.length, 4, 'one report per book');
+    assert.ok(failures.every((d) => d.severity === 'error' && d.file.endsWith('.epub')));
+    assert.match(failures[0]?.message ?? '', /no spine/);
+    assert.deepEqual(
+      (await readdir(path.join(device, 'documents'))).filter((n) => !n.startsWith('.')),
+      [],
+      'no book written',
+    );
+  });
+
+  it('with a damaged record on the device, leaves every file already there as it is and says so', async () => {
+    const device = await kobo();
+    await writeFile(path.join(device, '.ficbind-sent.json'), '{ this is not json');
+    const kepubs = (await readdir(withKepubs.out)).filter((n) => n.endsWith('.kepub.epub')).sort();
+    const theirs = kepubs[0] as string;
+    await writeFile(path.join(device, theirs), 'a book the reader put here');
+    const result = await sendToDevice({ from: withKepubs.out, device });
+    const rules = result.diagnostics.map((d) => d.rule);
+    assert.ok(rules.includes('send/damaged-record'), rules.join(', '));
+    assert.ok(rules.includes('send/not-ours'), rules.join(', '));
+    assert.equal(await readFile(path.join(device, theirs), 'utf8'), 'a book the reader put here');
+    assert.equal(result.sent.length, kepubs.length - 1);
   });
 
   it(

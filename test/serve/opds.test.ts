@@ -178,6 +178,7 @@ describe(
       const { feed } = await fetchFeed('/opds/new');
       assert.equal(feed.entries.length, shelf.result.books.length);
       assert.match(server.output(), /Broken\.epub: warning: not an EPUB/);
+      assert.ok(server.output().includes('[shelf/unreadable-book]'), server.output());
     });
 
     it('follows the folder: a book touched or built while it runs comes first without a restart', async () => {
