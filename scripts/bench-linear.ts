@@ -1,11 +1,13 @@
 /**
  * Shows that parsing and cleaning grow linearly with input size: one-line stories of 1 to 10 MB
- * (the shape that exposes quadratic regular expressions), median of 3 runs each, time per MB
- * compared with the 1 MB case. A measurement to read, not a test: run `npm run bench:linear`.
+ * (the shape that exposes quadratic regular expressions), and HTML nested 2 500 to 20 000 deep
+ * (the shape that exposes recursive walks); median of 3 runs each, time per unit compared with
+ * the smallest case. A measurement to read, not a test: run `npm run bench:linear`.
  */
 import { parseStory } from '../src/parse/parse-story.js';
 
 const SIZES_MB = [1, 2, 4, 8, 10];
+const NESTING_DEPTHS = [2_500, 5_000, 10_000, 20_000];
 const RUNS = 3;
 const WORDS = [
   'lantern',
@@ -41,31 +43,41 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const rows: Array<{ mb: number; ms: number; msPerMb: number }> = [];
-for (const mb of SIZES_MB) {
-  const text = oneLineStory(mb);
+/** Median milliseconds of parsing `text` as the story file `file`, over RUNS runs after one to warm up. */
+function timeParse(file: string, text: string): number {
   const times: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = -1; run < RUNS; run++) {
     const start = process.hrtime.bigint();
-    const parsed = parseStory({ path: 'bench.txt', files: [{ path: 'bench.txt', text, modified: 0 }] });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (!parsed.story) throw new Error('bench story did not parse');
+    const parsed = parseStory({ path: file, files: [{ path: file, text, modified: 0 }] });
+    if (run >= 0) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (!parsed.story) throw new Error(`bench story ${file} did not parse`);
   }
-  const ms = median(times);
-  rows.push({ mb, ms, msPerMb: ms / mb });
+  return median(times);
 }
 
-const base = rows[0]!.msPerMb;
-console.log('parse + clean of a one-line story (median of 3)');
-console.log('size MB   time ms   MB/s    time per MB vs 1 MB');
-for (const row of rows) {
+/** Prints time per unit of each size against the smallest, and whether it stays within 2×. */
+function report(title: string, unit: string, sizes: number[], story: (size: number) => [string, string]): void {
+  const rows = sizes.map((size) => {
+    const ms = timeParse(...story(size));
+    return { size, ms, perUnit: ms / size };
+  });
+  const base = rows[0]!.perUnit;
+  console.log(`${title} (median of ${RUNS})`);
+  console.log(`${unit.padStart(9)}   time ms    time per ${unit} vs ${sizes[0]}`);
+  for (const row of rows) {
+    console.log(
+      `${String(row.size).padStart(9)} ${row.ms.toFixed(0).padStart(9)}    ${(row.perUnit / base).toFixed(2)}×`,
+    );
+  }
+  const worst = Math.max(...rows.map((r) => r.perUnit / base));
   console.log(
-    `${String(row.mb).padStart(7)} ${row.ms.toFixed(0).padStart(9)} ${(row.mb / (row.ms / 1000)).toFixed(1).padStart(7)}    ${(row.msPerMb / base).toFixed(2)}×`,
+    worst <= 2
+      ? `linear: time per ${unit} stays within ${worst.toFixed(2)}× of the smallest case\n`
+      : `NOT linear: time per ${unit} grows to ${worst.toFixed(2)}×\n`,
   );
 }
-const worst = Math.max(...rows.map((r) => r.msPerMb / base));
-console.log(
-  worst <= 2
-    ? `linear: time per MB stays within ${worst.toFixed(2)}× of the 1 MB case`
-    : `NOT linear: time per MB grows to ${worst.toFixed(2)}×`,
-);
+
+const nestedHtml = (depth: number): string => `${'<div>'.repeat(depth)}<p>Deep down.</p>${'</div>'.repeat(depth)}`;
+
+report('parse + clean of a one-line story', 'MB', SIZES_MB, (mb) => ['bench.txt', oneLineStory(mb)]);
+report('parse + clean of HTML nested N deep', 'level', NESTING_DEPTHS, (depth) => ['bench.html', nestedHtml(depth)]);

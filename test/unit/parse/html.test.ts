@@ -68,13 +68,12 @@ describe('HTML → lines', () => {
   });
 
   it('walks HTML nested 10 000 deep without running out of stack', () => {
-    const started = Date.now();
     assert.deepEqual(texts(`${'<div><i>'.repeat(5_000)}deep${'</i></div>'.repeat(5_000)}`), [
       `${EM_OPEN}deep${EM_CLOSE}`,
     ]);
     const parsed = parseHtml(`${'<div>'.repeat(10_000)}<p>Deep down.</p>${'</div>'.repeat(10_000)}`);
     assert.deepEqual(parsed.chapters, [[null, ['Deep down.']]]);
-    assert.ok(Date.now() - started < 10_000, 'in reasonable time');
+    // How its time grows with depth is measured by `npm run bench:linear`, not asserted here.
   });
 });
 
