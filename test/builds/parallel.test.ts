@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { buildInto } from '../helpers/build.js';
+import { openEpub, spinePaths } from '../helpers/epub.js';
 import { story, writeStories } from '../helpers/library.js';
 
 describe('books made on worker threads', () => {
@@ -14,7 +15,7 @@ describe('books made on worker threads', () => {
     );
     const input = await writeStories(files);
     const [single, parallel] = await Promise.all([
-      buildInto(input, { jobs: 1 }),
+      buildInto(input, { jobs: 1, kobo: true }),
       buildInto(input, { jobs: 2, kobo: true }),
     ]);
     assert.equal(parallel.result.books.length, 9);
@@ -23,9 +24,14 @@ describe('books made on worker threads', () => {
       single.result.books.map((b) => b.title),
     );
     assert.deepEqual(parallel.result.diagnostics, single.result.diagnostics);
+    const kepub = (epub: string) => epub.replace(/\.epub$/, '.kepub.epub');
     for (const [i, book] of single.result.books.entries()) {
       assert.deepEqual(await readFile(parallel.result.books[i]!.path), await readFile(book.path), book.title);
-      await readFile(parallel.result.books[i]!.path.replace(/\.epub$/, '.kepub.epub'));
+      assert.deepEqual(await readFile(kepub(parallel.result.books[i]!.path)), await readFile(kepub(book.path)));
+      // The Kobo variant made on a worker is one indeed: its last spine page has sentence spans.
+      const opened = await openEpub(kepub(parallel.result.books[i]!.path));
+      const chapter = await opened.text((await spinePaths(opened)).at(-1)!);
+      assert.match(chapter, /<span class="koboSpan" id="kobo\.\d+\.\d+">It burned until dawn\.<\/span>/, book.title);
     }
   });
 });

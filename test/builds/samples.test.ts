@@ -74,17 +74,23 @@ describe('the sample stories in stories/', () => {
   });
 
   it('loses no word of any sample, in either book shape', async () => {
+    const sampleFiles = (await readdir(SAMPLES, { recursive: true })).filter((f) => f.endsWith('.txt')).sort();
+    assert.ok(sampleFiles.length >= 5, `sample files: ${sampleFiles.join(', ')}`);
     for (const library of [series, perStory]) {
+      const checked: string[] = [];
       for (const book of library.result.books) {
         const epub = await openEpub(book.path);
         for (const source of book.stories) {
           const files = source.endsWith('.txt')
             ? [source]
             : (await readdir(path.join(SAMPLES, source))).map((f) => `${source}/${f}`);
-          for (const file of files)
+          for (const file of files) {
             await assertNothingLost(path.join(SAMPLES, file), file, epub, library.result.diagnostics);
+            checked.push(file);
+          }
         }
       }
+      assert.deepEqual(checked.sort(), sampleFiles, 'every sample file is checked');
     }
   });
 

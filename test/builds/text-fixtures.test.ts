@@ -40,6 +40,7 @@ describe('text fixtures: encodings, shapes and headings of real saved stories', 
     library = await buildInto(FOLDER, { cover: false });
     for (const [file, want] of Object.entries(expected))
       if (want.title) books.set(file, await openEpub(library.book(want.title)));
+    assert.ok(books.size > 0, 'expected.json names books to check');
   });
 
   /** Every spine page of a fixture's book: path, markup and parsed document. */

@@ -28,6 +28,7 @@ export async function assertBookStructure(epub: OpenedEpub): Promise<void> {
 
   const { doc: opf, dir } = await packageDocument(epub);
   const manifest = all(opf, 'item').map((i) => `${dir}${i.getAttribute('href')}`);
+  assert.ok(manifest.length > 0, 'the manifest lists items');
   for (const item of manifest) assert.ok(epub.entries.includes(item), `manifest item exists: ${item}`);
 
   const spine = await spinePaths(epub);
@@ -38,6 +39,7 @@ export async function assertBookStructure(epub: OpenedEpub): Promise<void> {
   const tocNav = all(nav, 'nav').find((n) => n.getAttribute('epub:type') === 'toc');
   assert.ok(tocNav, 'nav has a toc');
   const navTargets = all(tocNav, 'a').map((a) => resolve(navPath, a.getAttribute('href') ?? ''));
+  assert.ok(navTargets.length > 0, 'the nav toc has entries');
   assertFollowsSpine(navTargets, spine, 'nav');
 
   const ncxItem = all(opf, 'item').find((i) => i.getAttribute('media-type') === 'application/x-dtbncx+xml');
@@ -109,6 +111,7 @@ export function assertNoActiveContent(doc: Parameters<typeof all>[0], name: stri
 /** Each markup entry of a book (XHTML, OPF, NCX) with its text, for checks on every character it holds. */
 export async function markupEntries(epub: OpenedEpub): Promise<Array<[name: string, text: string]>> {
   const names = epub.entries.filter((e) => /\.(x?html|opf|ncx)$/.test(e));
+  assert.ok(names.length > 0, 'the book has markup entries to check');
   return Promise.all(names.map(async (name) => [name, await epub.text(name)] as [string, string]));
 }
 
