@@ -7,7 +7,7 @@ import { smartenTypography } from '../../../src/clean/typography.js';
 const FIXTURES: Record<string, Array<[string, string]>> = {
   'apostrophes inside words': [
     [`don't`, `don’t`],
-    [`I'm sure it's Spike's.`, `I’m sure it’s Spike’s.`],
+    [`I'm sure it's Corvin's.`, `I’m sure it’s Corvin’s.`],
     [`y'all`, `y’all`],
     [`She'd've known.`, `She’d’ve known.`],
     [`O'Brien's`, `O’Brien’s`],

@@ -11,7 +11,7 @@ describe('safeFileName', () => {
   describe('cases', () => {
     const cases: Array<[string, string]> = [
       ['The Lantern Road', 'The Lantern Road'],
-      ["It's Not Like I Planned for This to Happen", "It's Not Like I Planned for This to Happen"],
+      ["Don't Say I Never Warned You About the Tide", "Don't Say I Never Warned You About the Tide"],
       ['../etc/passwd', 'etc passwd'],
       ['..\\..\\Windows\\system32', 'Windows system32'],
       ['a/b:c*?"<>|', 'a b c'],
@@ -127,8 +127,8 @@ describe('safeFileName', () => {
 
 describe('slug', () => {
   const cases: Array<[string, string]> = [
-    ["It's Not Like I Planned", 'its-not-like-i-planned'],
-    ['It’s Not Like I Planned for This to Happen', 'its-not-like-i-planned-for-this-to-happen'],
+    ["Don't Say I Never Warned", 'dont-say-i-never-warned'],
+    ['Don’t Say I Never Warned You About the Tide', 'dont-say-i-never-warned-you-about-the-tide'],
     ['The Lantern Road', 'the-lantern-road'],
     ['the lantern road', 'the-lantern-road'],
     ['  The   Lantern---Road!  ', 'the-lantern-road'],
@@ -149,7 +149,7 @@ describe('slug', () => {
   }
 
   it('gives one slug for spellings that differ in case, apostrophes and punctuation', () => {
-    assert.equal(slug('Mischief and the Mark'), slug('  MISCHIEF and the mark!'));
-    assert.equal(slug("Spike's Story"), slug('Spike’s story'));
+    assert.equal(slug('Rust and the Ribbon'), slug('  RUST and the ribbon!'));
+    assert.equal(slug("Corvin's Story"), slug('Corvin’s story'));
   });
 });

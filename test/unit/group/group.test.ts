@@ -7,7 +7,7 @@ import type { SeriesRef, Story, StoryMeta } from '../../../src/model/story.js';
 function story(source: string, title: string, meta: Partial<StoryMeta> = {}, modified = 1_000): Story {
   return {
     source,
-    meta: { title, author: 'Nocturnal Elle', extra: [], ...meta },
+    meta: { title, author: 'Vesper Lark', extra: [], ...meta },
     chapters: [
       {
         kind: 'chapter',
@@ -162,13 +162,13 @@ describe('groupIntoBooks', () => {
     it('matches series names that differ in case and apostrophes, naming the book after the first part', () => {
       const books = groupIntoBooks(
         [
-          inSeries('b.txt', 'Return Favor', { name: 'its not like i planned for this to happen', part: 2 }),
-          inSeries('a.txt', 'Trick', { name: 'It’s Not Like I Planned for This to Happen', part: 1 }),
+          inSeries('b.txt', 'Second Debt', { name: 'dont say i never warned you about the tide', part: 2 }),
+          inSeries('a.txt', 'First Debt', { name: 'Don’t Say I Never Warned You About the Tide', part: 1 }),
         ],
         SERIES,
       );
       assert.equal(books.length, 1);
-      assert.equal(books[0]?.title, 'It’s Not Like I Planned for This to Happen');
+      assert.equal(books[0]?.title, 'Don’t Say I Never Warned You About the Tide');
       assert.deepEqual(
         books[0]?.stories.map((s) => s.source),
         ['a.txt', 'b.txt'],
@@ -177,15 +177,15 @@ describe('groupIntoBooks', () => {
 
     it('makes a single-story series that story’s book, with its own title and series position', () => {
       const books = groupIntoBooks(
-        [inSeries('return-favor.txt', 'Return Favor', { name: 'It’s Not Like I Planned', part: 2, total: 3 })],
+        [inSeries('second-debt.txt', 'Second Debt', { name: 'Don’t Say I Never Warned', part: 2, total: 3 })],
         SERIES,
       );
       assert.deepEqual(books.map(summary), [
         {
-          title: 'Return Favor',
-          fileName: 'Return Favor',
-          stories: ['return-favor.txt'],
-          series: { name: 'It’s Not Like I Planned', part: 2, total: 3 },
+          title: 'Second Debt',
+          fileName: 'Second Debt',
+          stories: ['second-debt.txt'],
+          series: { name: 'Don’t Say I Never Warned', part: 2, total: 3 },
         },
       ]);
     });

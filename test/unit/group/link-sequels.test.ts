@@ -104,11 +104,11 @@ describe('linkSequels', () => {
     assert.deepEqual([...follows], []);
   });
 
-  it('leaves a sequel that has a series of its own in it (return-favor names a series and "a sequel to my … series")', () => {
-    const own = { name: "It's Not Like I Planned", part: 2 };
+  it('leaves a sequel that has a series of its own in it (second-debt names a series and "a sequel to my … series")', () => {
+    const own = { name: "Don't Say I Never Warned", part: 2 };
     const { stories, follows } = linkSequels([
-      story('b.txt', 'Return Favor', { series: own, summary: 'A sequel to Trick.' }),
-      story('a.txt', 'Trick'),
+      story('b.txt', 'Second Debt', { series: own, summary: 'A sequel to First Debt.' }),
+      story('a.txt', 'First Debt'),
     ]);
     assert.deepEqual(stories[0]?.meta.series, own);
     assert.equal(stories[1]?.meta.series, undefined);

@@ -39,7 +39,7 @@ describe('parseChapterHeading', () => {
       ['Epilogue', { kind: 'epilogue', title: 'Epilogue' }],
       ['Epilogue: After', { kind: 'epilogue', title: 'Epilogue: After' }],
       ['Interlude', { kind: 'chapter', title: 'Interlude' }],
-      ['Interlude: Dru', { kind: 'chapter', title: 'Interlude: Dru' }],
+      ['Interlude: Wynn', { kind: 'chapter', title: 'Interlude: Wynn' }],
       // White space around and inside is tidied in the title.
       ['   Chapter    3   ', { kind: 'chapter', title: 'Chapter 3' }],
       ['Chapter\u00a03:\u00a0The Fall', { kind: 'chapter', title: 'Chapter 3: The Fall' }],

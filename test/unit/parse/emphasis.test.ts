@@ -77,8 +77,8 @@ describe('parseEmphasis', () => {
       ['—*then*—', [t('—'), em('then'), t('—')]],
       ['*word.*', [em('word.')]],
       ['*…*', [em('…')]],
-      ['*Mischief and the Mark*’s sequel', [em('Mischief and the Mark'), t('’s sequel')]],
-      ['*Dru.* She’d *laughed*.', [em('Dru.'), t(' She’d '), em('laughed'), t('.')]],
+      ['*Rust and the Ribbon*’s sequel', [em('Rust and the Ribbon'), t('’s sequel')]],
+      ['*Wynn.* She’d *laughed*.', [em('Wynn.'), t(' She’d '), em('laughed'), t('.')]],
       ['*a* b *c* d *e*', [em('a'), t(' b '), em('c'), t(' d '), em('e')]],
     ];
     for (const [input, expected] of cases) {

@@ -18,15 +18,15 @@ function firstBodyLine(text: string): string | undefined {
 describe('parseHeader', () => {
   describe('known keys', () => {
     it('reads a plain Title/Author block and stops at the blank line', () => {
-      const text = 'Title: Return Favor\nAuthor: Nocturnal Elle\n\nSpike couldn’t believe it.';
+      const text = 'Title: Second Debt\nAuthor: Vesper Lark\n\nCorvin couldn’t bring himself to look.';
       assert.deepEqual(header(text), {
         fields: [
-          ['Title', 'Return Favor', 1],
-          ['Author', 'Nocturnal Elle', 2],
+          ['Title', 'Second Debt', 1],
+          ['Author', 'Vesper Lark', 2],
         ],
         bodyStart: 2,
       });
-      assert.equal(firstBodyLine(text), 'Spike couldn’t believe it.');
+      assert.equal(firstBodyLine(text), 'Corvin couldn’t bring himself to look.');
     });
 
     it('reads every key ficbind knows, in the order written', () => {
@@ -34,9 +34,9 @@ describe('parseHeader', () => {
         'Title: T',
         'Author: A',
         'Disclaimer: Not mine.',
-        'Pairing: Willow & Spike',
+        'Pairing: Ottilie & Corvin',
         'Rating: PG',
-        'Timeline: Alternate S5.',
+        'Timeline: Alternate Y3.',
         'Summary: S',
         'Category: Romance',
         'Warnings: none',
@@ -103,10 +103,10 @@ describe('parseHeader', () => {
   describe('values over several lines', () => {
     it('joins indented continuation lines to the value', () => {
       assert.deepEqual(
-        header('Title: A\nSummary: Spike goes to\n    Willow after a run-in\n\twith Dru.\nAuthor: B\n\nBody').fields,
+        header('Title: A\nSummary: Corvin goes to\n    Ottilie after a run-in\n\twith Wynn.\nAuthor: B\n\nBody').fields,
         [
           ['Title', 'A', 1],
-          ['Summary', 'Spike goes to Willow after a run-in with Dru.', 2],
+          ['Summary', 'Corvin goes to Ottilie after a run-in with Wynn.', 2],
           ['Author', 'B', 5],
         ],
       );
@@ -191,7 +191,7 @@ describe('parseHeader', () => {
   describe('no header', () => {
     for (const text of [
       'Once upon a time.\n\nMore.',
-      'Spike: the vampire.\n\nBody',
+      'Corvin: the ferryman.\n\nBody',
       '“Title: fake,” she said.',
       '',
       '\n\n\n',

@@ -26,7 +26,7 @@ describe('parseStory', () => {
   it('reads a header and chapters from one file', () => {
     const text = [
       'Title: The Far Shore',
-      'Author: Nocturnal Elle',
+      'Author: Vesper Lark',
       'Series: The Lantern Road, Part 2',
       '',
       'Prologue',
@@ -51,7 +51,7 @@ describe('parseStory', () => {
     assert.ok(story);
     assert.equal(story.source, 'far-shore.txt');
     assert.equal(story.meta.title, 'The Far Shore');
-    assert.equal(story.meta.author, 'Nocturnal Elle');
+    assert.equal(story.meta.author, 'Vesper Lark');
     assert.deepEqual(story.meta.series, { name: 'The Lantern Road', part: 2 });
     assert.deepEqual(outline(story.chapters), [
       ['Prologue', 'prologue', ['¶ It was _late_. Wrapped line.', '***', '¶ Later.']],
@@ -189,12 +189,12 @@ describe('parseStory', () => {
   });
 
   describe('page junk', () => {
-    const text = 'full 3/4 1/2 skin light dark\n\nAn Awkward Alliance\n\n<< >>\n\nSpike waited.\n\nnext';
+    const text = 'full 3/4 1/2 skin light dark\n\nAn Uneasy Bargain\n\n<< >>\n\nCorvin waited.\n\nnext';
 
     it('removes it, reports each line, and still finds the title line beneath it', () => {
-      const { story, diagnostics } = parse(single('alliance.txt', text));
-      assert.equal(story?.meta.title, 'An Awkward Alliance');
-      assert.deepEqual(outline(story?.chapters ?? []), [[null, 'chapter', ['¶ Spike waited.']]]);
+      const { story, diagnostics } = parse(single('bargain.txt', text));
+      assert.equal(story?.meta.title, 'An Uneasy Bargain');
+      assert.deepEqual(outline(story?.chapters ?? []), [[null, 'chapter', ['¶ Corvin waited.']]]);
       assert.deepEqual(
         diagnostics.map((d) => [d.rule, d.line]),
         [
@@ -207,7 +207,7 @@ describe('parseStory', () => {
     });
 
     it('keeps it with keepJunk', () => {
-      const { story, diagnostics } = parse(single('alliance.txt', text), { keepJunk: true });
+      const { story, diagnostics } = parse(single('bargain.txt', text), { keepJunk: true });
       assert.deepEqual(
         diagnostics.map((d) => d.rule),
         ['header/missing'],
@@ -216,7 +216,7 @@ describe('parseStory', () => {
         [
           null,
           'chapter',
-          ['¶ full 3/4 1/2 skin light dark', '¶ An Awkward Alliance', '¶ << >>', '¶ Spike waited.', '¶ next'],
+          ['¶ full 3/4 1/2 skin light dark', '¶ An Uneasy Bargain', '¶ << >>', '¶ Corvin waited.', '¶ next'],
         ],
       ]);
     });
@@ -224,9 +224,9 @@ describe('parseStory', () => {
 
   it('reads series from the summary when there is no Series field', () => {
     const text =
-      "Title: Return Favor\nAuthor: Nocturnal Elle\nSummary: 2/3 Spike goes to Willow. Part 2 in It's Not Like I Planned for This to Happen, a sequel.\n\nSpike couldn't believe it.";
-    const { story } = parse(single('return-favor.txt', text));
-    assert.deepEqual(story?.meta.series, { name: "It's Not Like I Planned for This to Happen", part: 2, total: 3 });
+      "Title: Second Debt\nAuthor: Vesper Lark\nSummary: 2/3 Corvin goes to Ottilie. Part 2 in Don't Say I Never Warned You About the Tide, a sequel.\n\nCorvin couldn't bring himself to look.";
+    const { story } = parse(single('second-debt.txt', text));
+    assert.deepEqual(story?.meta.series, { name: "Don't Say I Never Warned You About the Tide", part: 2, total: 3 });
   });
 
   describe('an inline header opening with "Part 8/9"', () => {

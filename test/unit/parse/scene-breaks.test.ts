@@ -64,7 +64,7 @@ describe('isSceneBreak', () => {
     'O0O',
     '0',
     '- I said',
-    '-- Willow',
+    '-- Ottilie',
     '* * * hello',
     '*word*',
     '“…”',

@@ -22,8 +22,8 @@ describe('parseSeriesField', () => {
     ['Name, Volume 4', { name: 'Name', part: 4 }],
     ['Name No. 5', { name: 'Name', part: 5 }],
     ['Moonlight', { name: 'Moonlight' }],
-    ['  Mischief   and the Mark  ', { name: 'Mischief and the Mark' }],
-    ['“It’s Not Like I Planned for This to Happen”', { name: 'It’s Not Like I Planned for This to Happen' }],
+    ['  Rust   and the Ribbon  ', { name: 'Rust and the Ribbon' }],
+    ['“Don’t Say I Never Warned You About the Tide”', { name: 'Don’t Say I Never Warned You About the Tide' }],
     ['"Quoted", Part 2', { name: 'Quoted', part: 2 }],
     // Numbers that belong to the name stay in it.
     ['Catch-22', { name: 'Catch-22' }],
@@ -47,15 +47,15 @@ describe('parseSeriesField', () => {
 describe('findSeriesInText', () => {
   const cases: Array<[string, SeriesRef]> = [
     [
-      "2/3 Spike goes to Willow after a run-in with Dru. Part 2 in It's Not Like I Planned for This to Happen, a sequel to my Mischief and the Mark series.",
-      { name: "It's Not Like I Planned for This to Happen", part: 2, total: 3 },
+      "2/3 Corvin goes to Ottilie after a run-in with Wynn. Part 2 in Don't Say I Never Warned You About the Tide, a sequel to my Rust and the Ribbon series.",
+      { name: "Don't Say I Never Warned You About the Tide", part: 2, total: 3 },
     ],
     ['Part 1 in The Lantern Road.', { name: 'The Lantern Road', part: 1 }],
     ['Part 1 in The Lantern Road', { name: 'The Lantern Road', part: 1 }],
     ['part 1 in the lantern road; more to come', { name: 'the lantern road', part: 1 }],
     ['Part 3 of the Moonlight series', { name: 'Moonlight', part: 3 }],
     ['Part 3 of the Moonlight series.', { name: 'Moonlight', part: 3 }],
-    ['Buffy finds out. Part 3 of the Moonlight series, and the last.', { name: 'Moonlight', part: 3 }],
+    ['Hattie finds out. Part 3 of the Moonlight series, and the last.', { name: 'Moonlight', part: 3 }],
     ['Part 2 of 4 in The Long Way Home.', { name: 'The Long Way Home', part: 2, total: 4 }],
     ['Part 2 in “Quoted Series”.', { name: 'Quoted Series', part: 2 }],
     ['Part 2 in Name! More text follows.', { name: 'Name', part: 2 }],
@@ -77,9 +77,9 @@ describe('findSeriesInText', () => {
   const without = [
     'A story about nothing in particular.',
     'This is the first part of my trilogy.',
-    'Spike takes part in the heist.',
+    'Corvin takes part in the heist.',
     'Part of the fun is not knowing.',
-    '2/3 of the way home, Willow stops.',
+    '2/3 of the way home, Ottilie stops.',
     'Part 2 in',
     '',
   ];

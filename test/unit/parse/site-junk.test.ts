@@ -76,7 +76,7 @@ describe('removeSiteJunk', () => {
     const text = [
       TOOLBAR,
       '\u00a0',
-      'An Awkward Alliance',
+      'An Uneasy Bargain',
       '<<\u00a0\u00a0 >>',
       'Photobucket - Video and Image Hosting',
       '',
@@ -84,13 +84,13 @@ describe('removeSiteJunk', () => {
       'next',
       'Previous Chapter',
     ].join('\n');
-    const { lines, diagnostics } = removeSiteJunk(toLines(text), 'stories/alliance.txt');
+    const { lines, diagnostics } = removeSiteJunk(toLines(text), 'stories/bargain.txt');
     assert.deepEqual(
       lines.map((l) => [l.number, l.text]),
       [
         [1, ''],
         [2, '\u00a0'],
-        [3, 'An Awkward Alliance'],
+        [3, 'An Uneasy Bargain'],
         [4, ''],
         [5, ''],
         [6, ''],
@@ -106,19 +106,19 @@ describe('removeSiteJunk', () => {
           1,
           'junk/reader-toolbar',
           'info',
-          'stories/alliance.txt',
+          'stories/bargain.txt',
           'removed reader toolbar: "full 3/4 1/2 skin light dark"',
         ],
-        [4, 'junk/navigation', 'info', 'stories/alliance.txt', 'removed navigation links: "<< >>"'],
+        [4, 'junk/navigation', 'info', 'stories/bargain.txt', 'removed navigation links: "<< >>"'],
         [
           5,
           'junk/image-host-caption',
           'info',
-          'stories/alliance.txt',
+          'stories/bargain.txt',
           'removed image-host caption: "Photobucket - Video and Image Hosting"',
         ],
-        [8, 'junk/navigation', 'info', 'stories/alliance.txt', 'removed navigation links: "next"'],
-        [9, 'junk/navigation', 'info', 'stories/alliance.txt', 'removed navigation links: "Previous Chapter"'],
+        [8, 'junk/navigation', 'info', 'stories/bargain.txt', 'removed navigation links: "next"'],
+        [9, 'junk/navigation', 'info', 'stories/bargain.txt', 'removed navigation links: "Previous Chapter"'],
       ],
     );
   });

@@ -31,20 +31,20 @@ describe('decodeText', () => {
     });
 
     it('reads UTF-8 without a byte-order mark', () => {
-      assert.deepEqual(decode(utf8('Spike’s coat')), { text: 'Spike’s coat', encoding: 'utf-8', diagnostics: [] });
+      assert.deepEqual(decode(utf8('Corvin’s coat')), { text: 'Corvin’s coat', encoding: 'utf-8', diagnostics: [] });
     });
 
     it('reads UTF-16LE with a byte-order mark', () => {
-      assert.deepEqual(decode(0xff, 0xfe, utf16('Willow “é” 🦊', true)), {
-        text: 'Willow “é” 🦊',
+      assert.deepEqual(decode(0xff, 0xfe, utf16('Ottilie “é” 🦊', true)), {
+        text: 'Ottilie “é” 🦊',
         encoding: 'utf-16le',
         diagnostics: [],
       });
     });
 
     it('reads UTF-16BE with a byte-order mark', () => {
-      assert.deepEqual(decode(0xfe, 0xff, utf16('Willow “é” 🦊', false)), {
-        text: 'Willow “é” 🦊',
+      assert.deepEqual(decode(0xfe, 0xff, utf16('Ottilie “é” 🦊', false)), {
+        text: 'Ottilie “é” 🦊',
         encoding: 'utf-16be',
         diagnostics: [],
       });
@@ -78,13 +78,13 @@ describe('decodeText', () => {
     });
 
     it('reads UTF-16LE without a byte-order mark', () => {
-      const result = decode(encoded('Willow “é” 🦊\r\nsecond line\n', 'utf16le'));
-      assert.deepEqual(result, { text: 'Willow “é” 🦊\nsecond line\n', encoding: 'utf-16le', diagnostics: [] });
+      const result = decode(encoded('Ottilie “é” 🦊\r\nsecond line\n', 'utf16le'));
+      assert.deepEqual(result, { text: 'Ottilie “é” 🦊\nsecond line\n', encoding: 'utf-16le', diagnostics: [] });
     });
 
     it('reads UTF-16BE without a byte-order mark', () => {
-      const result = decode(encoded('Willow “é” 🦊\r\nsecond line\n', 'utf16be'));
-      assert.deepEqual(result, { text: 'Willow “é” 🦊\nsecond line\n', encoding: 'utf-16be', diagnostics: [] });
+      const result = decode(encoded('Ottilie “é” 🦊\r\nsecond line\n', 'utf16be'));
+      assert.deepEqual(result, { text: 'Ottilie “é” 🦊\nsecond line\n', encoding: 'utf-16be', diagnostics: [] });
     });
 
     it('reads Cyrillic UTF-16LE without a byte-order mark (NUL bytes only in spaces and punctuation)', () => {
