@@ -5,7 +5,7 @@ import path from 'node:path';
 import { detached } from './detached.js';
 import { isError } from '../diagnostics/count.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { FORMAT_EXTENSIONS } from '../parse/formats/index.js';
+import { isStoryFile } from '../parse/formats/index.js';
 import { arrangeSources } from '../parse/source-layout.js';
 import type { FoundFile, FoundSource, SourceFacts, SourceFile, StorySource } from '../model/source.js';
 import { readSourceFacts } from '../parse/source-facts.js';
@@ -52,8 +52,6 @@ export interface Discovery<F extends FoundFile = SourceFile> {
   sources: Array<StorySource<F>>;
   diagnostics: Diagnostic[];
 }
-
-const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
 
 /** The stories in the input folder (findStories), each file read and decoded. */
 export async function discoverStories(inputDir: string): Promise<Discovery> {
@@ -146,11 +144,6 @@ async function readChapterFolder(
     if (read.found) files.push(read.found);
   }
   return { files, diagnostics };
-}
-
-function isStoryFile(name: string): boolean {
-  const ext = path.extname(name).toLowerCase();
-  return TEXT_EXTENSIONS.has(ext) || FORMAT_EXTENSIONS.has(ext);
 }
 
 /**

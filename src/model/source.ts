@@ -1,5 +1,8 @@
 /** Story files as found and read: the shapes discovery hands to parsing and grouping. */
 
+/** How a story file is read, by its extension (`parse/formats/index.ts` keeps the list). */
+export type StoryFormat = 'text' | 'html' | 'markdown';
+
 /** One decoded input file. */
 export interface SourceFile {
   /** Path relative to the input folder, with `/` separators. */

@@ -1,5 +1,5 @@
 import type { ChapterKind } from '../model/story.js';
-import { readNumber } from './numbers.js';
+import { NUMBER_PATTERN, readNumber, ROMAN_PATTERN } from './numbers.js';
 
 export interface ChapterHeading {
   kind: ChapterKind;
@@ -10,15 +10,13 @@ export interface ChapterHeading {
   bare: boolean;
 }
 
-const NUMBER_WORD =
-  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|' +
-  '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)';
-const ROMAN = '(?=[ivxlc]+\\b)(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})';
-const NUMBER = `(?:\\d{1,4}|${NUMBER_WORD}|${ROMAN})`;
 // `: The Fall`, ` - Home`, or a lone closing `.`/`:` (`Chapter 12.`, `Prologue:`).
 const SEPARATED_TITLE = '(?:\\s*[:.–—-]\\s*(?<title>.+)|\\s*[:.])?';
 
-const NUMBERED = new RegExp(`^(?<word>chapter|ch\\.|part|book|volume)\\s+(?<number>${NUMBER})${SEPARATED_TITLE}$`, 'i');
+const NUMBERED = new RegExp(
+  `^(?<word>chapter|ch\\.|part|book|volume)\\s+(?<number>${NUMBER_PATTERN})${SEPARATED_TITLE}$`,
+  'i',
+);
 const NAMED = new RegExp(`^(?<word>prologue|epilogue|interlude)${SEPARATED_TITLE}$`, 'i');
 
 /**
@@ -55,7 +53,7 @@ export function parseChapterHeading(lineText: string): ChapterHeading | undefine
 }
 
 // `1.`, `12`, `IV.`: upper-case numerals only, so a lone `i.` is never one.
-const NUMBER_LINE = /^(?:(\d{1,3})|((?=[IVXLC]+\.?$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})))\.?$/;
+const NUMBER_LINE = new RegExp(`^(?:(\\d{1,3})|((?=[IVXLC]+\\.?$)${ROMAN_PATTERN.toUpperCase()}))\\.?$`);
 
 export interface NumberLine {
   value: number;

@@ -24,13 +24,20 @@ const UNITS = [
 ];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const ROMAN_VALUES: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
-const ROMAN = /^(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/i;
+/** A roman numeral up to 399, lower case (callers add the `i` flag, or upper-case it for capitals only). */
+export const ROMAN_PATTERN = 'c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})';
+const ROMAN = new RegExp(`^(?=[ivxlc]+$)${ROMAN_PATTERN}$`, 'i');
+const ONES = UNITS.slice(1, 10).join('|');
 
-/** A regular-expression fragment matching one number written any of those ways (for callers' patterns). */
+/**
+ * A regular-expression fragment matching one number written any of those ways (for callers'
+ * patterns): digits, `twenty-one`, `one` to `nineteen`, a roman numeral. Every caller follows it
+ * with a non-letter, so `seven` never stops short inside `seventy`.
+ */
 export const NUMBER_PATTERN =
-  '(?:\\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|' +
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|' +
-  '(?=[ivxlc]+\\b)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))';
+  `(?:\\d{1,4}|(?:${TENS.slice(2).join('|')})(?:[- ](?:${ONES}))?|` +
+  `${UNITS.slice(1).join('|')}|` +
+  `(?=[ivxlc]+\\b)${ROMAN_PATTERN})`;
 
 /** The value of one written number, or undefined when the text is not one. */
 export function readNumber(text: string): number | undefined {

@@ -1,12 +1,9 @@
-import { removeSiteJunk } from './site-junk.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { leadingHeadings, readFormat, withoutMarkCharacters } from './formats/index.js';
 import type { SourceFile, StorySource } from '../model/source.js';
-import { isChallengeText } from './challenge-text.js';
 import { splitChapters } from './chapters.js';
 import type { HeaderField } from './header.js';
-import { parseLeadingHeader } from './inline-header.js';
-import { toLines, type SourceLine } from './lines.js';
+import type { SourceLine } from './lines.js';
+import { readHeaderAndBody } from './header-and-body.js';
 import { metadataFromHeader } from './metadata.js';
 import type { Chapter, Story } from '../model/story.js';
 import { findTitleLine, titleFromFileName } from './title-line.js';
@@ -29,7 +26,7 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
   let titleFromLine: string | undefined;
   let filesWithoutStory = 0;
   source.files.forEach((file, fileIndex) => {
-    const body = readBody(file, options);
+    const body = readHeaderAndBody(file, options);
     diagnostics.push(...body.diagnostics);
     if (body.noStory) filesWithoutStory++;
     // Chapter pages saved from one site repeat the story's title and author on every page.
@@ -78,41 +75,4 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
   }
   const modified = Math.max(...source.files.map((f) => f.modified));
   return { story: { source: source.path, meta, chapters, modified }, diagnostics };
-}
-
-function readBody(
-  sourceFile: SourceFile,
-  options: ParseOptions,
-): { fields: HeaderField[]; lines: SourceLine[]; noStory?: boolean; diagnostics: Diagnostic[] } {
-  const { file, diagnostics: markDiagnostics } = withoutMarkCharacters(sourceFile);
-  const reading = readFormat(file);
-  const diagnostics = [...markDiagnostics, ...(reading?.diagnostics ?? [])];
-  // A chapter heading the page gives comes before any inline header the body starts with.
-  const lead = reading ? leadingHeadings(reading.lines) : 0;
-  let lines = reading ? reading.lines.slice(lead) : toLines(file.text);
-  if (!reading && isChallengeText(lines)) {
-    return { fields: [], lines: [], noStory: true, diagnostics: [...diagnostics, challengePage(file.path)] };
-  }
-  if (!options.keepJunk) {
-    const cleaned = removeSiteJunk(lines, file.path);
-    lines = cleaned.lines;
-    diagnostics.push(...cleaned.diagnostics);
-  }
-  const header = parseLeadingHeader(lines);
-  const body = lines.slice(header.bodyStart);
-  if (!reading) return { fields: header.fields, lines: body, diagnostics };
-  return {
-    fields: [...reading.fields, ...header.fields],
-    lines: [...reading.lines.slice(0, lead), ...body],
-    noStory: reading.noStory,
-    diagnostics,
-  };
-}
-
-function challengePage(file: string): Diagnostic {
-  return diagnostic(
-    'story/challenge-page',
-    file,
-    'this is the text of a "checking your browser" challenge page saved instead of the story; no book made from it',
-  );
 }

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { leadingHeadings, readFormat } from './formats/index.js';
+import { formatOf } from './formats/index.js';
 import type { SourceFacts, SourceFile } from '../model/source.js';
 import { parseChapterHeading } from './chapter-heading.js';
-import { KNOWN_KEYS, parseHeader, type HeaderField } from './header.js';
-import { isBlank, toLines, type SourceLine } from './lines.js';
+import { KNOWN_KEYS, type HeaderField } from './header.js';
+import { readHeaderAndBody } from './header-and-body.js';
+import { isBlank, type SourceLine } from './lines.js';
 import { NUMBER_PATTERN, readNumber } from './numbers.js';
 import { readPageFacts } from './page-facts.js';
 
@@ -13,21 +14,16 @@ const HEADING_NUMBER = new RegExp(`^(?:chapter|ch\\.)\\s+(${NUMBER_PATTERN})\\b`
 // `Story Chapter 2`, `story-ch2`, `ch2`; `_` counts as a space (it is a word character to \b).
 const NAME_CHAPTER = /^(.*?)[\s.-]*\b(?:chapter|chap|ch)[\s.-]*(\d{1,4})(?=[\s.-]|$)/i;
 const EPILOGUE_NUMBER = 1_000_000;
-const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 
 /** Reads the facts of one file; pure (the file is already read and decoded). */
 export function readSourceFacts(file: SourceFile): SourceFacts {
-  const isPage = PAGE_EXTENSIONS.has(path.posix.extname(file.path).toLowerCase());
-  const page = isPage ? readPageFacts(file.text) : undefined;
-  // Pages: their own fields and first heading. Markdown and text: the header and the opening line.
-  const reading = isPage ? undefined : readFormat(file);
-  const lines = page
-    ? []
-    : reading
-      ? reading.lines.slice(leadingHeadings(reading.lines))
-      : toLines(file.text.slice(0, HEADER_WINDOW));
-  const header = parseHeader(lines);
-  const fields = [...(page?.fields ?? reading?.fields ?? []), ...header.fields];
+  const format = formatOf(file.path);
+  const page = format === 'html' ? readPageFacts(file.text) : undefined;
+  // Pages: their own fields and first heading. Markdown and text: the header and the opening lines.
+  const read = page
+    ? undefined
+    : readHeaderAndBody(format === 'text' ? { ...file, text: file.text.slice(0, HEADER_WINDOW) } : file);
+  const fields = page?.fields ?? read?.fields ?? [];
   const facts: SourceFacts = {};
   const title = fieldValue(fields, 'title');
   const author = fieldValue(fields, 'author');
@@ -35,15 +31,9 @@ export function readSourceFacts(file: SourceFile): SourceFacts {
   if (author) facts.author = author;
   const nameChapter = chapterInFileName(file.path);
   if (nameChapter) facts.nameChapter = nameChapter;
-  const address = isPage ? archiveAddress(file.text) : undefined;
+  const address = page ? archiveAddress(file.text) : undefined;
   if (address) facts.archiveId = address.id;
-  const opening = page
-    ? page.heading === undefined
-      ? []
-      : [{ text: page.heading, number: 0 }]
-    : reading
-      ? reading.lines
-      : lines.slice(header.bodyStart);
+  const opening = page ? (page.heading === undefined ? [] : [{ text: page.heading, number: 0 }]) : (read?.lines ?? []);
   const chapter = openingChapterNumber(opening) ?? address?.chapter ?? nameChapter?.number;
   if (chapter !== undefined) facts.chapter = chapter;
   return facts;

@@ -1,11 +1,13 @@
-import type { Document, Element } from 'domhandler';
+import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceLine } from '../lines.js';
 import { closest, findAll, findFirst, textOf } from './html-dom.js';
 import { htmlToLines, SANITIZE_OPTIONS, withLineMarks } from './html-lines.js';
 import { findPageStory, type StoryPart } from './html-sites.js';
+import { withPageMeta } from './html-meta.js';
 import { lineLocator, type FormatReading } from './format.js';
+import { challengePageFound, isChallengePage } from '../challenge-page.js';
 
 /**
  * A saved page or page fragment → header fields and body lines. The story is found inside the
@@ -14,19 +16,9 @@ import { lineLocator, type FormatReading } from './format.js';
 export function readHtml(text: string, file: string): FormatReading {
   const doc = parseDocument(text, { withStartIndices: true, withEndIndices: true });
   const lineOf = lineLocator(text);
-  if (isChallengePage(doc, text)) {
-    return {
-      fields: [],
-      lines: [],
-      noStory: true,
-      diagnostics: [
-        diagnostic(
-          'story/challenge-page',
-          file,
-          'this is a "checking your browser" challenge page saved instead of the story; no book made from it',
-        ),
-      ],
-    };
+  const title = findFirst(doc, (el) => el.name === 'title');
+  if (isChallengePage(title && textOf(title), text)) {
+    return { fields: [], lines: [], noStory: true, diagnostics: [challengePageFound(file, 'page')] };
   }
   const page = findPageStory(doc);
   const diagnostics: Diagnostic[] = [diagnostic('format/html-story', file, `story text read from ${page.found}`)];
@@ -43,7 +35,11 @@ export function readHtml(text: string, file: string): FormatReading {
       number: lineOf(part.body.endIndex ?? start),
     });
   }
-  const fields = pageFields(doc, page.fields, lineOf);
+  const fields = withPageMeta(doc, page.fields).map((f) => ({
+    key: f.key,
+    value: f.value,
+    line: lineOf(f.element.startIndex ?? 0),
+  }));
   return { fields, lines, diagnostics };
 }
 
@@ -85,52 +81,4 @@ function imagesLeftOut(part: StoryPart, file: string, lineOf: (offset: number) =
       { line: lineOf(img.startIndex ?? 0) },
     );
   });
-}
-
-// Page-wide metadata, used where the site's own blocks say nothing.
-const META_FIELDS: ReadonlyArray<[string, string]> = [
-  ['author', 'Author'],
-  ['description', 'Summary'],
-  ['og:description', 'Summary'],
-  ['rating', 'Rating'],
-];
-
-function pageFields(
-  doc: Document,
-  found: ReturnType<typeof findPageStory>['fields'],
-  lineOf: (offset: number) => number,
-) {
-  const fields = found.map((f) => ({ key: f.key, value: f.value, line: lineOf(f.element.startIndex ?? 0) }));
-  const has = (key: string) => fields.some((f) => f.key === key);
-  const add = (key: string, value: string | undefined, element: Element) => {
-    if (value && value.trim() !== '' && !has(key))
-      fields.push({ key, value: value.replace(/\s+/g, ' ').trim(), line: lineOf(element.startIndex ?? 0) });
-  };
-  const ogTitle = findFirst(doc, (el) => el.name === 'meta' && el.attribs['property'] === 'og:title');
-  if (ogTitle) add('Title', ogTitle.attribs['content'], ogTitle);
-  const title = findFirst(doc, (el) => el.name === 'title');
-  if (title) add('Title', pageTitle(textOf(title)), title);
-  for (const [name, key] of META_FIELDS) {
-    const meta = findFirst(
-      doc,
-      (el) => el.name === 'meta' && (el.attribs['name'] ?? el.attribs['property'])?.toLowerCase() === name,
-    );
-    if (meta) add(key, meta.attribs['content'], meta);
-  }
-  return fields;
-}
-
-/** `Story Name | Site Name` → `Story Name`. */
-function pageTitle(text: string): string {
-  return (text.split(/\s+[|»]\s+/)[0] ?? text).replace(/\s*\[Archive of Our Own\]\s*$/, '').trim();
-}
-
-const CHALLENGE_TITLE = /^\s*(?:just a moment|attention required|checking your browser|please wait)\b/i;
-const CHALLENGE_MARKS =
-  /id=["']?(?:challenge-form|challenge-running|challenge-stage|cf-wrapper)\b|\bcf_chl_opt\b|\bcf-browser-verification\b/i;
-
-/** A Cloudflare-style "checking your browser" page, saved while it was still checking. */
-function isChallengePage(doc: Document, text: string): boolean {
-  const title = findFirst(doc, (el) => el.name === 'title');
-  return (title !== undefined && CHALLENGE_TITLE.test(textOf(title))) || CHALLENGE_MARKS.test(text);
 }

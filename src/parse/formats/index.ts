@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { SourceFile } from '../../model/source.js';
+import type { SourceFile, StoryFormat } from '../../model/source.js';
 import type { FormatReading } from './format.js';
 import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
@@ -9,28 +9,38 @@ import { plainWhereStructural } from './plain-lines.js';
 export type { FormatReading } from './format.js';
 export { leadingHeadings } from './plain-lines.js';
 
-const READERS: Readonly<Record<string, (text: string, file: string) => FormatReading>> = {
-  '.html': readHtml,
-  '.htm': readHtml,
-  '.xhtml': readHtml,
-  '.md': readMarkdown,
-  '.markdown': readMarkdown,
+/** The files ficbind takes as stories, by extension, and how each is read; it takes no other. */
+const FORMATS: Readonly<Record<string, StoryFormat>> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
 };
 
-/** File extensions a format reader takes; `.txt` and `.text` go the plain-text way. */
-export const FORMAT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(READERS));
+const READERS: Readonly<Record<Exclude<StoryFormat, 'text'>, (text: string, file: string) => FormatReading>> = {
+  html: readHtml,
+  markdown: readMarkdown,
+};
+
+/** A file ficbind reads as a story (by its extension). */
+export function isStoryFile(file: string): boolean {
+  return Object.hasOwn(FORMATS, path.extname(file).toLowerCase());
+}
 
 /** How ficbind reads a file, by its extension: `html`, `markdown`, or `text` for everything else. */
-export function formatOf(file: string): 'html' | 'markdown' | 'text' {
-  const reader = READERS[path.extname(file).toLowerCase()];
-  return reader === readHtml ? 'html' : reader === readMarkdown ? 'markdown' : 'text';
+export function formatOf(file: string): StoryFormat {
+  const ext = path.extname(file).toLowerCase();
+  return Object.hasOwn(FORMATS, ext) ? (FORMATS[ext] as StoryFormat) : 'text';
 }
 
 /** The reading of an HTML or Markdown file, or undefined for a plain-text one. */
 export function readFormat(file: SourceFile): FormatReading | undefined {
-  const reader = READERS[path.extname(file.path).toLowerCase()];
-  if (!reader) return undefined;
-  const reading = reader(file.text, file.path);
+  const format = formatOf(file.path);
+  if (format === 'text') return undefined;
+  const reading = READERS[format](file.text, file.path);
   return { ...reading, lines: plainWhereStructural(reading.lines, reading.fields.length > 0) };
 }
 

@@ -58,6 +58,20 @@ describe('readSourceFacts', () => {
       chapter: 12,
     });
   });
+
+  it('reads the header as parsing does: under a "Part 2/5" line, and under a reader toolbar', () => {
+    const inline = 'Part 2/5\nTitle: Salt Road\nAuthor: Wren Alder\n\nChapter Two\n\nText.\n';
+    assert.deepEqual(readSourceFacts(file('a.txt', inline)), { title: 'Salt Road', author: 'Wren Alder', chapter: 2 });
+    const toolbar = `full 3/4 1/2 skin light dark\n\n${header('Salt Road')}`;
+    assert.deepEqual(readSourceFacts(file('b.txt', toolbar)), { title: 'Salt Road', author: 'Wren Alder' });
+  });
+
+  it('takes a page title and author from the page head as a full read does', () => {
+    const page =
+      '<html><head><meta property="og:title" content=" "><title>Low Water | Some Archive</title>' +
+      '<meta property="author" content="Ines  Harrow"></head><body><p>The tide went out.</p></body></html>';
+    assert.deepEqual(readSourceFacts(file('p.html', page)), { title: 'Low Water', author: 'Ines Harrow' });
+  });
 });
 
 describe('readSourceFacts on the saved pages in test/fixtures/html', () => {

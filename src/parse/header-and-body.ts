@@ -1,0 +1,54 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from '../model/source.js';
+import { challengePageFound, isChallengeText } from './challenge-page.js';
+import { leadingHeadings, readFormat, withoutMarkCharacters } from './formats/index.js';
+import type { HeaderField } from './header.js';
+import { parseLeadingHeader } from './inline-header.js';
+import { toLines, type SourceLine } from './lines.js';
+import { removeSiteJunk } from './site-junk.js';
+
+export interface HeaderAndBody {
+  /** What the format says (front matter, page fields), then the `Key: value` block the text opens with. */
+  fields: HeaderField[];
+  /** The headings the source marked above that block (a page's chapter title), then the body after it. */
+  lines: SourceLine[];
+  /** The file holds no story at all (a challenge page): reported, and no book is made from it. */
+  noStory?: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A file read by its format, its site leftovers removed (unless `keepJunk`), and its header block
+ * taken off the top: the one reading that parsing (parse-story.ts) and a file's facts
+ * (source-facts.ts) share, so both see the same title and author.
+ */
+export function readHeaderAndBody(sourceFile: SourceFile, options: { keepJunk?: boolean } = {}): HeaderAndBody {
+  const { file, diagnostics } = withoutMarkCharacters(sourceFile);
+  const reading = readFormat(file);
+  if (reading) diagnostics.push(...reading.diagnostics);
+  // A chapter heading the page gives comes before any inline header the body starts with.
+  const lead = reading ? leadingHeadings(reading.lines) : 0;
+  let lines = reading ? reading.lines.slice(lead) : toLines(file.text);
+  if (!reading && isChallengeText(lines)) {
+    return {
+      fields: [],
+      lines: [],
+      noStory: true,
+      diagnostics: [...diagnostics, challengePageFound(file.path, 'text')],
+    };
+  }
+  if (!options.keepJunk) {
+    const cleaned = removeSiteJunk(lines, file.path);
+    lines = cleaned.lines;
+    diagnostics.push(...cleaned.diagnostics);
+  }
+  const header = parseLeadingHeader(lines);
+  const body = lines.slice(header.bodyStart);
+  if (!reading) return { fields: header.fields, lines: body, diagnostics };
+  return {
+    fields: [...reading.fields, ...header.fields],
+    lines: [...reading.lines.slice(0, lead), ...body],
+    ...(reading.noStory ? { noStory: true } : {}),
+    diagnostics,
+  };
+}
