@@ -12,7 +12,14 @@ export { generateCover } from './build/make-book.js';
 export { toKepub } from './package/kepub.js';
 export { checkBook, checkBooks, type CheckResult, type CheckedBook, type CheckOptions } from './check/index.js';
 export { formatCheckReport } from './cli/check-report.js';
-export { DEFAULT_OPTIONS, UsageError, resolveOptions, type BuildOptions } from './config/options.js';
+export {
+  DEFAULT_OPTIONS,
+  UsageError,
+  buildOptionsSchema,
+  resolveOptions,
+  type BuildOptions,
+  type BuildOptionsInput,
+} from './config/options.js';
 export { formatDiagnostic, type Diagnostic, type Severity } from './diagnostics/diagnostic.js';
 export { parseStory, type ParseOptions } from './parse/parse-story.js';
 export type { Story, StoryMeta, Chapter, Block, Inline, SeriesRef } from './model/story.js';

@@ -14,7 +14,14 @@ import type { FoundSource } from '../model/source.js';
 import { findStories, readStoryText } from './discover.js';
 import { writeFileAtomic } from './write.js';
 import { bookMaker } from './workers/pool.js';
-import { DEFAULT_OPTIONS, resolveOptions, UsageError, type BuildOptions } from '../config/options.js';
+import {
+  DEFAULT_OPTIONS,
+  resolveOptions,
+  UsageError,
+  type BuildOptions,
+  type BuildOptionsInput,
+} from '../config/options.js';
+import { optionsInConfig } from '../config/schema.js';
 import { applyConfig, checkConfigPaths, configCover, excludeSources } from '../config/apply.js';
 import { loadConfig } from './config-file.js';
 import type { ParsedStory } from '../parse/parse-story.js';
@@ -78,16 +85,13 @@ export interface BuildPlan {
  * A config file at the input root is read first; a bad one stops here (ConfigError), before any
  * book is written. Through build()'s store, the stories' chapters are set aside (story-store.ts).
  */
-export async function plan(partial: Partial<BuildOptions> = {}, store: StoryStore = { code: '' }): Promise<BuildPlan> {
+export async function plan(partial: BuildOptionsInput = {}, store: StoryStore = { code: '' }): Promise<BuildPlan> {
   const input = partial.input ?? DEFAULT_OPTIONS.input;
   await requireFolder(input);
   const loaded = await loadConfig(input);
   const config = loaded?.config ?? {};
-  const fromConfig: Partial<BuildOptions> = {
-    ...(config.book ? { book: config.book } : {}),
-    ...(config.language ? { language: config.language } : {}),
-  };
-  const options = resolveOptions({ sourceDateEpoch: sourceDateEpochFromEnv(), ...fromConfig, ...partial });
+  // The environment, then the config file, then what the caller asked for.
+  const options = resolveOptions({ sourceDateEpoch: sourceDateEpochFromEnv() }, optionsInConfig(config), partial);
 
   // Digests key the cache; a build without one does not hash every file.
   const digests = store.cache !== undefined;
@@ -134,9 +138,10 @@ export async function plan(partial: Partial<BuildOptions> = {}, store: StoryStor
  * `check`). The only place that touches the file system; every stage in between is a pure
  * transform. With a cache folder, stories and books whose inputs did not change are reused.
  */
-export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
+export async function build(partial: BuildOptionsInput = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
   const started = performance.now();
-  const cacheFolder = partial.cache ?? DEFAULT_OPTIONS.cache;
+  // The cache opens before the config file is read (the config does not set it).
+  const cacheFolder = resolveOptions(partial).cache;
   const cache = cacheFolder === false ? undefined : await BuildCache.open(cacheFolder);
   // Without a cache, parsed chapters wait for their book in a spill folder (failing that, in memory).
   const spill = cache ? undefined : await ChapterSpill.open().catch(() => undefined);
@@ -152,7 +157,7 @@ export async function build(partial: Partial<BuildOptions> = {}, hooks: BuildHoo
 
 async function buildFrom(
   store: StoryStore,
-  partial: Partial<BuildOptions>,
+  partial: BuildOptionsInput,
   hooks: BuildHooks,
   started: number,
 ): Promise<BuildResult> {
@@ -257,10 +262,8 @@ async function requireFolder(folder: string): Promise<void> {
     );
 }
 
-function sourceDateEpochFromEnv(): number | undefined {
+/** SOURCE_DATE_EPOCH as set, or undefined when it is not (or blank); resolveOptions checks it. */
+function sourceDateEpochFromEnv(): string | undefined {
   const value = process.env.SOURCE_DATE_EPOCH;
-  if (value === undefined || value.trim() === '') return undefined;
-  if (!/^\d+$/.test(value.trim()))
-    throw new UsageError(`SOURCE_DATE_EPOCH: expected a whole number of seconds, got "${value}"`);
-  return Number(value);
+  return value === undefined || value.trim() === '' ? undefined : value;
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { checkBooks } from '../check/index.js';
 import { formatCheckReport } from './check-report.js';
 import { build, plan, type BuildResult } from '../build/build.js';
@@ -7,11 +7,13 @@ import { formatPlan, planJson } from './plan-report.js';
 import { failsRun, isProblem } from '../diagnostics/count.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import {
+  BOOK_SHAPES,
   DEFAULT_CACHE_FOLDER,
   DEFAULT_OPTIONS,
   NOTES_PLACEMENTS,
+  OPTION_FLAGS,
   UsageError,
-  type BuildOptions,
+  type BuildOptionsInput,
 } from '../config/options.js';
 import { progressMode, progressReporter, type ProgressMode } from './progress.js';
 import { buildReportJson, formatBuildReport } from './build-report.js';
@@ -39,23 +41,13 @@ Examples:
   $ ficbind serve                          serve out/ to e-readers and phones (OPDS catalog, shelf page)
   $ ficbind send /media/$USER/KOBOeReader  copy new and changed books onto a Kobo (or Kindle) over USB`;
 
+/** The flags that shape the run itself; the build options come through typedOptions. */
 interface BuildFlags {
-  out: string;
   covers: string;
-  lang: string;
-  book: BuildOptions['book'];
-  keepJunk?: boolean;
-  typography: boolean;
-  notes: BuildOptions['notes'];
   strict?: boolean;
   json?: boolean;
-  check?: boolean;
-  cover: boolean;
-  kobo?: boolean;
-  cache: string | false;
   quiet?: boolean;
   watch?: boolean;
-  jobs?: number;
 }
 
 interface CheckFlags {
@@ -87,20 +79,13 @@ function program(): Command {
       'language of stories that do not name one (BCP 47, e.g. en, de, pt-BR)',
       DEFAULT_OPTIONS.language,
     )
-    .addOption(
-      new Option('--book <shape>', 'one book per series, or one per story')
-        .choices(['series', 'story'])
-        .default(DEFAULT_OPTIONS.book),
-    )
+    .option('--book <shape>', `one book per series, or one per story (${choices(BOOK_SHAPES)})`, DEFAULT_OPTIONS.book)
     .option('--keep-junk', 'keep web-page leftovers (navigation, toolbars, image captions) instead of removing them')
     .option('--no-typography', 'keep quotes, dashes and dots as typed (default: curly quotes, em dashes, ellipses)')
-    .addOption(
-      new Option(
-        '--notes <where>',
-        "author's notes (A/N): kept in place, moved to the end of their chapter, or left out",
-      )
-        .choices([...NOTES_PLACEMENTS])
-        .default(DEFAULT_OPTIONS.notes),
+    .option(
+      '--notes <where>',
+      `author's notes (A/N): kept in place, moved to the end of their chapter, or left out (${choices(NOTES_PLACEMENTS)})`,
+      DEFAULT_OPTIONS.notes,
     )
     .option('--no-cover', 'no generated cover for books without a cover image')
     .option('--kobo', 'also write NAME.kepub.epub for Kobo readers')
@@ -112,33 +97,13 @@ function program(): Command {
     .option(
       '-j, --jobs <n>',
       'books made at once on worker threads (default: 1, in the main thread; 2 is ~30 % faster on 2 cores but uses far more memory)',
-      (value) => {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
-        return n;
-      },
     )
     .option('-q, --quiet', 'print only problems: no progress, no list of books')
     .option('-w, --watch', 'keep running, and rebuild what changed whenever a story or cover changes')
     .addHelpText('after', EXAMPLES)
     .action(async (input: string, flags: BuildFlags, command: Command) => {
-      // Options left at their defaults give way to the config file; those typed on the command line win.
-      const given = (name: string): boolean => command.getOptionValueSource(name) !== 'default';
-      const options: Partial<BuildOptions> = {
-        input,
-        ...(given('out') ? { out: flags.out } : {}),
-        ...(given('covers') ? { covers: flags.covers } : {}),
-        ...(given('lang') ? { language: flags.lang } : {}),
-        ...(given('book') ? { book: flags.book } : {}),
-        keepJunk: flags.keepJunk === true,
-        typography: flags.typography,
-        notes: flags.notes,
-        check: flags.check === true,
-        cover: flags.cover,
-        kobo: flags.kobo === true,
-        cache: flags.cache,
-        ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
-      };
+      // The command line keeps a cache unless told not to; the library's default is none.
+      const options: BuildOptionsInput = { cache: DEFAULT_CACHE_FOLDER, ...typedOptions(command), input };
       const once = async (): Promise<number> => {
         const mode = progressMode(
           flags.quiet === true,
@@ -160,21 +125,14 @@ function program(): Command {
     )
     .argument('[input]', 'folder of stories', DEFAULT_OPTIONS.input)
     .option('-o, --out <dir>', 'folder the books would be written to', DEFAULT_OPTIONS.out)
-    .addOption(new Option('--book <shape>', 'one book per series, or one per story').choices(['series', 'story']))
+    .option('--book <shape>', `one book per series, or one per story (${choices(BOOK_SHAPES)})`)
     .option('--lang <code>', 'language of stories that do not name one')
     .option('--json', 'print the plan as JSON')
-    .action(
-      async (input: string, flags: { out: string; book?: BuildOptions['book']; lang?: string; json?: boolean }) => {
-        const planned = await plan({
-          input,
-          out: flags.out,
-          ...(flags.book ? { book: flags.book } : {}),
-          ...(flags.lang ? { language: flags.lang } : {}),
-        });
-        process.stdout.write(`${flags.json ? JSON.stringify(planJson(planned), null, 2) : formatPlan(planned)}\n`);
-        process.exitCode = exitCode(planned.diagnostics);
-      },
-    );
+    .action(async (input: string, flags: { json?: boolean }, command: Command) => {
+      const planned = await plan({ ...typedOptions(command), input });
+      process.stdout.write(`${flags.json ? JSON.stringify(planJson(planned), null, 2) : formatPlan(planned)}\n`);
+      process.exitCode = exitCode(planned.diagnostics);
+    });
   cli
     .command('check')
     .description('check EPUB books with EPUBCheck 5.1.0 (needs Java) and the rules of e-readers such as Send to Kindle')
@@ -191,6 +149,26 @@ function program(): Command {
   addSendCommand(cli);
   cli.addHelpText('after', EXAMPLES);
   return cli;
+}
+
+/**
+ * The build options typed on the command line, by the flag each is named by (OPTION_FLAGS); those
+ * left at their defaults are not given, so a config file can set them. The schema checks them all.
+ */
+function typedOptions(command: Command): BuildOptionsInput {
+  const options: Record<string, unknown> = {};
+  for (const [key, flag] of Object.entries(OPTION_FLAGS)) {
+    const option = command.options.find((o) => o.long === flag);
+    if (option === undefined) continue;
+    const name = option.attributeName();
+    if (command.getOptionValueSource(name) === 'cli') options[key] = command.getOptionValue(name);
+  }
+  return options;
+}
+
+/** `series | story`, for a help line. */
+function choices(values: readonly string[]): string {
+  return values.join(' | ');
 }
 
 function reportText(result: BuildResult, flags: BuildFlags, mode: ProgressMode): string {
@@ -216,7 +194,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and version end through here with code 0; anything else is a usage mistake.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    if (error instanceof UsageError || error instanceof InvalidArgumentError) {
+    if (error instanceof UsageError) {
       process.stderr.write(`ficbind: ${error.message}\n`);
       return EXIT_USAGE;
     }

@@ -1,95 +1,129 @@
+import { z, type ZodIssue } from 'zod';
 import type { BookShape } from '../model/book.js';
-
-/** Where author's notes go: left in place (marked), moved to the end of their chapter, or dropped. */
-export type NotesPlacement = 'keep' | 'end' | 'drop';
-export const NOTES_PLACEMENTS: readonly NotesPlacement[] = ['keep', 'end', 'drop'];
-
-export interface BuildOptions {
-  /** Folder of stories. */
-  input: string;
-  /** Folder the books are written to. */
-  out: string;
-  /** Folder of cover images (`<book name>.jpg|png`). */
-  covers: string;
-  /** BCP 47 language for stories that do not name one. */
-  language: string;
-  /** One book per series (default) or one per story. */
-  book: BookShape;
-  /** Keep web-page leftovers instead of removing them. */
-  keepJunk: boolean;
-  /** Curly quotes, dashes and ellipses in the text. */
-  typography: boolean;
-  /** Author's notes: in place (marked), at the end of their chapter, or left out. */
-  notes: NotesPlacement;
-  /** Check each written book with EPUBCheck and the reader rules; their findings join the result. */
-  check: boolean;
-  /** Draw a cover for books with no cover image. */
-  cover: boolean;
-  /** Also write `NAME.kepub.epub`, the Kobo variant. */
-  kobo: boolean;
-  /** Books made at once on worker threads; 1 (the default) makes them in the main thread. */
-  jobs: number;
-  /** Folder of the incremental-build cache, or false for none (the library's default). */
-  cache: string | false;
-  /** Seconds since the epoch for `dcterms:modified` and zip dates; defaults to SOURCE_DATE_EPOCH. */
-  sourceDateEpoch?: number;
-}
-
-export const DEFAULT_OPTIONS: BuildOptions = {
-  input: 'stories',
-  out: 'out',
-  covers: 'covers',
-  language: 'en',
-  book: 'series',
-  keepJunk: false,
-  typography: true,
-  notes: 'keep',
-  check: false,
-  cover: true,
-  kobo: false,
-  cache: false,
-  // One thread by default: worker threads drawing covers grew to ~2 GB peak memory on the bench
-  // corpus (resvg's native memory, not reclaimed there), for 30 % less time (docs/benchmark.md).
-  jobs: 1,
-};
-
-/** Where the command line keeps its cache unless told otherwise. */
-export const DEFAULT_CACHE_FOLDER = '.ficbind-cache';
+import { describeIssue, keyPath } from './issues.js';
 
 /** Thrown for options a user must correct before anything is built (exit code 2). */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Fills defaults and checks what can be checked before reading any story. */
-export function resolveOptions(partial: Partial<BuildOptions>): BuildOptions {
-  const options: BuildOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(partial) };
+export const BOOK_SHAPES = ['series', 'story'] as const satisfies readonly BookShape[];
+/** Where author's notes go: left in place (marked), moved to the end of their chapter, or dropped. */
+export const NOTES_PLACEMENTS = ['keep', 'end', 'drop'] as const;
+export type NotesPlacement = (typeof NOTES_PLACEMENTS)[number];
+
+/** A BCP 47 tag, in its canonical spelling (`pt-br` → `pt-BR`). */
+const languageCode = z.string().transform((tag, context) => {
   try {
-    const [canonical] = Intl.getCanonicalLocales(options.language);
-    if (canonical === undefined) throw new RangeError('empty');
-    options.language = canonical;
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    if (canonical !== undefined) return canonical;
   } catch {
-    throw new UsageError(`--lang: "${options.language}" is not a language code; use one like en, de or pt-BR`);
+    // Not a tag at all: reported below, as an empty one is.
   }
-  if (options.book !== 'series' && options.book !== 'story') {
-    throw new UsageError(`--book: expected "series" or "story", got "${String(options.book)}"`);
-  }
-  if (!(Number.isInteger(options.jobs) && options.jobs >= 1))
-    throw new UsageError(`--jobs: expected a whole number of 1 or more, got "${String(options.jobs)}"`);
-  if (!NOTES_PLACEMENTS.includes(options.notes)) {
-    throw new UsageError(
-      `--notes: expected ${NOTES_PLACEMENTS.map((p) => `"${p}"`).join(', ')}, got "${String(options.notes)}"`,
-    );
-  }
-  if (
-    options.sourceDateEpoch !== undefined &&
-    !(Number.isInteger(options.sourceDateEpoch) && options.sourceDateEpoch >= 0)
-  ) {
-    throw new UsageError(`SOURCE_DATE_EPOCH: expected a whole number of seconds, got "${options.sourceDateEpoch}"`);
-  }
-  return options;
+  context.addIssue({ code: 'custom', message: `"${tag}" is not a language code; use one like en, de or pt-BR` });
+  return z.NEVER;
+});
+
+/** A whole number, or its digits as typed on a command line or in the environment. */
+const wholeNumber = (least: number, expected: string) =>
+  z.union([z.number(), z.string()]).transform((value, context) => {
+    const number = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+    if (Number.isInteger(number) && number >= least) return number;
+    context.addIssue({ code: 'custom', message: `expected ${expected}, got "${String(value)}"` });
+    return z.NEVER;
+  });
+
+/**
+ * The build options: one schema for the command line, the library API and the config file (whose
+ * `book` and `language` are these, see schema.ts). Types, defaults and checks all come from here.
+ */
+export const buildOptionsSchema = z
+  .object({
+    /** Folder of stories. */
+    input: z.string().min(1).default('stories'),
+    /** Folder the books are written to. */
+    out: z.string().min(1).default('out'),
+    /** Folder of cover images (`<book name>.jpg|png`). */
+    covers: z.string().min(1).default('covers'),
+    /** BCP 47 language for stories that do not name one. */
+    language: languageCode.default('en'),
+    /** One book per series (default) or one per story. */
+    book: z.enum(BOOK_SHAPES).default('series'),
+    /** Keep web-page leftovers instead of removing them. */
+    keepJunk: z.boolean().default(false),
+    /** Curly quotes, dashes and ellipses in the text. */
+    typography: z.boolean().default(true),
+    /** Author's notes: in place (marked), at the end of their chapter, or left out. */
+    notes: z.enum(NOTES_PLACEMENTS).default('keep'),
+    /** Check each written book with EPUBCheck and the reader rules; their findings join the result. */
+    check: z.boolean().default(false),
+    /** Draw a cover for books with no cover image. */
+    cover: z.boolean().default(true),
+    /** Also write `NAME.kepub.epub`, the Kobo variant. */
+    kobo: z.boolean().default(false),
+    /**
+     * Books made at once on worker threads; 1 makes them in the main thread. One by default:
+     * worker threads drawing covers grew to ~2 GB peak memory on the bench corpus (resvg's native
+     * memory, not reclaimed there), for 30 % less time (docs/benchmark.md).
+     */
+    jobs: wholeNumber(1, 'a whole number of 1 or more').default(1),
+    /** Folder of the incremental-build cache, or false for none (the library's default). */
+    cache: z.union([z.string().min(1), z.literal(false)]).default(false),
+    /** Seconds since the epoch for `dcterms:modified` and zip dates; defaults to SOURCE_DATE_EPOCH. */
+    sourceDateEpoch: wholeNumber(0, 'a whole number of seconds').optional(),
+  })
+  .strict();
+
+export type BuildOptions = z.output<typeof buildOptionsSchema>;
+/** What a caller passes: every option may be left out, and numbers may be given as digits. */
+export type BuildOptionsInput = z.input<typeof buildOptionsSchema>;
+
+/** How each option is named where a person sets it, for messages (`--lang: …`). */
+export const OPTION_FLAGS: Readonly<Record<keyof BuildOptions, string>> = {
+  input: 'input folder',
+  out: '--out',
+  covers: '--covers',
+  language: '--lang',
+  book: '--book',
+  keepJunk: '--keep-junk',
+  typography: '--no-typography',
+  notes: '--notes',
+  check: '--check',
+  cover: '--no-cover',
+  kobo: '--kobo',
+  jobs: '--jobs',
+  cache: '--cache',
+  sourceDateEpoch: 'SOURCE_DATE_EPOCH',
+};
+
+export const DEFAULT_OPTIONS: BuildOptions = buildOptionsSchema.parse({});
+
+/** Where the command line keeps its cache unless told otherwise. */
+export const DEFAULT_CACHE_FOLDER = '.ficbind-cache';
+
+/**
+ * Options from several places (environment, config file, caller), later ones winning, defaults
+ * filled, checked before any story is read. A key left undefined is not given.
+ */
+export function resolveOptions(...layers: ReadonlyArray<BuildOptionsInput>): BuildOptions {
+  const merged = Object.assign({}, ...layers.map(given)) as BuildOptionsInput;
+  const result = buildOptionsSchema.safeParse(merged);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${optionName(issue)}: ${describeIssue(issue)}`);
+  throw new UsageError(
+    problems.length === 1
+      ? (problems[0] as string)
+      : `${problems.length} options are not valid:\n  ${problems.join('\n  ')}`,
+  );
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
+/** The flag a person typed (`--lang`), or the key an API caller passed. */
+function optionName(issue: ZodIssue): string {
+  const key = issue.path[0];
+  if (typeof key === 'string' && Object.hasOwn(OPTION_FLAGS, key)) return OPTION_FLAGS[key as keyof BuildOptions];
+  return issue.path.length === 0 ? 'options' : keyPath(issue);
+}
+
+function given<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

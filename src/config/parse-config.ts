@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
-import type { ZodIssue } from 'zod';
 import { UsageError } from './options.js';
+import { describeIssue, keyPath } from './issues.js';
 import { configSchema, type Config } from './schema.js';
 
 /** Names looked for at the input root, first found wins. */
@@ -16,7 +16,7 @@ export function parseConfig(text: string, file: string): Config {
   const raw = file.endsWith('.json') ? parseJson(text, file) : parseYaml(text, file);
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  ${keyPath(issue)}: ${describe(issue)}`);
+  const problems = result.error.issues.map((issue) => `  ${keyPath(issue)}: ${describeIssue(issue)}`);
   throw new ConfigError(
     `${file}: ${problems.length === 1 ? 'a setting is' : `${problems.length} settings are`} not valid; nothing was built\n${problems.join('\n')}\nSee "Config file" in README.md for what each key takes.`,
   );
@@ -45,30 +45,4 @@ function parseYaml(text: string, file: string): unknown {
     );
   }
   return document.toJS();
-}
-
-/** `series[1].stories[0]`, the way a person reads the file. */
-function keyPath(issue: ZodIssue): string {
-  if (issue.path.length === 0) return '(top level)';
-  return issue.path
-    .map((part, i) =>
-      typeof part === 'number'
-        ? `[${part}]`
-        : i === 0
-          ? part
-          : /^[A-Za-z_$][\w$]*$/.test(part)
-            ? `.${part}`
-            : `[${JSON.stringify(part)}]`,
-    )
-    .join('');
-}
-
-function describe(issue: ZodIssue): string {
-  if (issue.code === 'invalid_type')
-    return `expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, got ${issue.received}`;
-  if (issue.code === 'unrecognized_keys')
-    return `unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_enum_value')
-    return `expected ${issue.options.map((o) => `"${String(o)}"`).join(' or ')}, got "${String(issue.received)}"`;
-  return issue.message;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { buildOptionsSchema, type BuildOptions } from './options.js';
 
 /** Paths in the config are relative to the input folder, `/`-separated, as `ficbind list` shows them. */
 const sourcePath = z.string().min(1, 'expected a path relative to the input folder');
@@ -33,8 +34,8 @@ const seriesEntry = z
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
-    book: z.enum(['series', 'story']).optional(),
-    language: z.string().min(1).optional(),
+    // The build options a config may set, checked as the command line's are; a typed flag still wins.
+    ...buildOptionsSchema.pick({ book: true, language: true }).partial().shape,
     /** Files or folders to leave out, as glob patterns relative to the input folder. */
     exclude: z.array(z.string().min(1)).optional(),
     series: z.array(seriesEntry).optional(),
@@ -46,3 +47,8 @@ export const configSchema = z
 export type Config = z.infer<typeof configSchema>;
 export type SeriesEntry = z.infer<typeof seriesEntry>;
 export type StoryOverride = z.infer<typeof storyOverride>;
+
+/** The build options a config file sets (`book`, `language`), for resolveOptions. */
+export function optionsInConfig(config: Config): Partial<BuildOptions> {
+  return { book: config.book, language: config.language };
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { SAMPLES } from '../helpers/build.js';
 import { runCli } from '../helpers/cli.js';
+import { openEpub } from '../helpers/epub.js';
 
 const temp = (prefix: string): Promise<string> => mkdtemp(path.join(os.tmpdir(), `ficbind-${prefix}-`));
 
@@ -50,6 +51,53 @@ describe('ficbind build (the command line)', () => {
     assert.doesNotMatch(missing.stderr, /\n\s+at /, 'no stack trace');
     const unknown = await runCli(['frobnicate']);
     assert.equal(unknown.code, 2);
+    const badJobs = await runCli(['build', SAMPLES, '--jobs', '0', '-o', await temp('x')]);
+    assert.equal(badJobs.code, 2);
+    assert.match(badJobs.stderr, /--jobs: expected a whole number of 1 or more, got "0"/);
+  });
+
+  it('hands every build flag typed to the build', async () => {
+    const input = await temp('cli-flags');
+    const story = [
+      'Title: Harbour Watch',
+      'Author: Ines Harrow',
+      '',
+      '"Hold the lamp higher," said Maren -- twice...',
+      '',
+      'Photobucket - Video and Image Hosting',
+      '',
+      'The boats came home one by one, and she counted every one of them.',
+      '',
+      'A/N: Written on a train, so forgive the typos.',
+    ];
+    await writeFile(path.join(input, 'harbour.txt'), `${story.join('\n')}\n`);
+    const out = await temp('cli-flags-out');
+    const cache = await temp('cli-flags-cache');
+    const flags = ['--lang', 'de', '--book', 'story', '--keep-junk', '--no-typography', '--notes', 'drop'];
+    const run = await runCli([
+      'build',
+      input,
+      '-o',
+      out,
+      ...flags,
+      '--no-cover',
+      '--kobo',
+      '--cache',
+      cache,
+      '-j',
+      '1',
+    ]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.deepEqual((await readdir(out)).sort(), ['Harbour Watch.epub', 'Harbour Watch.kepub.epub']);
+    assert.notDeepEqual(await readdir(cache), [], '--cache: the cache is kept there');
+    const book = await openEpub(path.join(out, 'Harbour Watch.epub'));
+    assert.ok(!book.entries.some((e) => /cover/i.test(e)), '--no-cover');
+    const opf = await book.text('EPUB/package.opf');
+    assert.match(opf, /<dc:language>de<\/dc:language>/, '--lang');
+    const text = (await Promise.all(book.entries.filter((e) => e.endsWith('.xhtml')).map(book.text))).join('\n');
+    assert.match(text, /"Hold the lamp higher," said Maren -- twice\.\.\./, '--no-typography');
+    assert.match(text, /Photobucket - Video and Image Hosting/, '--keep-junk');
+    assert.doesNotMatch(text, /Written on a train/, '--notes drop');
   });
 
   it('exits 1 when one input cannot become a book, and still writes the others', async () => {
