@@ -22,7 +22,17 @@ export {
 } from './config/options.js';
 export { formatDiagnostic, type Diagnostic, type Severity } from './diagnostics/diagnostic.js';
 export { parseStory, type ParseOptions } from './parse/parse-story.js';
-export type { Story, StoryMeta, Chapter, Block, Inline, SeriesRef } from './model/story.js';
+export type {
+  Story,
+  StoryHead,
+  StoryInfo,
+  StoryStats,
+  StoryMeta,
+  Chapter,
+  Block,
+  Inline,
+  SeriesRef,
+} from './model/story.js';
 export { groupIntoBooks } from './group/group.js';
 export type { Book, BookShape, Cover } from './model/book.js';
 export { renderBook } from './render/render-book.js';

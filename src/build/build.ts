@@ -24,17 +24,8 @@ import {
 import { optionsInConfig } from '../config/schema.js';
 import { applyConfig, checkConfigPaths, configCover, excludeSources } from '../config/apply.js';
 import { loadConfig } from './config-file.js';
-import type { ParsedStory } from '../parse/parse-story.js';
-import type { Story } from '../model/story.js';
-import {
-  chapterCount,
-  chaptersKey,
-  ChaptersLostError,
-  parseInto,
-  withChapters,
-  wordCount,
-  type StoryStore,
-} from './story-store.js';
+import type { Story, StoryHead, StoryInfo } from '../model/story.js';
+import { ChaptersLostError, parseInto, withChapters, type ParsedHead, type StoryStore } from './story-store.js';
 
 export interface WrittenBook {
   /** Path of the written `.epub`. */
@@ -67,10 +58,10 @@ export interface BuildHooks {
 }
 
 /** What a build would make, before anything is rendered or written. */
-export interface BuildPlan {
+export interface BuildPlan<S extends StoryInfo = Story> {
   options: BuildOptions;
-  /** The books a build would write, in order, with their stories and chapters (not rendered). */
-  books: Book[];
+  /** The books a build would write, in order, with their stories (and chapters, for `plan()`; not rendered). */
+  books: Array<Book<S>>;
   /** Every story source found, with its files (paths, encodings; not their text). */
   sources: FoundSource[];
   diagnostics: Diagnostic[];
@@ -81,11 +72,16 @@ export interface BuildPlan {
 }
 
 /**
- * read → parse → clean → group: everything up to rendering, for `ficbind list` and for build().
- * A config file at the input root is read first; a bad one stops here (ConfigError), before any
- * book is written. Through build()'s store, the stories' chapters are set aside (story-store.ts).
+ * read → parse → clean → group: everything up to rendering, for `ficbind list`. A config file at
+ * the input root is read first; a bad one stops here (ConfigError), before any book is written.
  */
-export async function plan(partial: BuildOptionsInput = {}, store: StoryStore = { code: '' }): Promise<BuildPlan> {
+export async function plan(partial: BuildOptionsInput = {}): Promise<BuildPlan> {
+  const planned = await planHeads(partial, { code: '' });
+  return { ...planned, books: await Promise.all(planned.books.map(withChapters)) };
+}
+
+/** plan() for build(): the stories' chapters set aside in the store until their book is made (story-store.ts). */
+async function planHeads(partial: BuildOptionsInput, store: StoryStore): Promise<BuildPlan<StoryHead>> {
   const input = partial.input ?? DEFAULT_OPTIONS.input;
   await requireFolder(input);
   const loaded = await loadConfig(input);
@@ -107,13 +103,13 @@ export async function plan(partial: BuildOptionsInput = {}, store: StoryStore = 
   diagnostics.push(...excluded);
   // A few at a time, so reading files and cache entries overlaps; the results are taken in source
   // order. A story's text is read again only to be parsed, and let go once it is.
-  const parsedStories: ParsedStory[] = await pLimit(4).map(sources, (found) =>
+  const parsed: ParsedHead[] = await pLimit(4).map(sources, (found) =>
     parseInto(store, found, options, () => readStoryText(options.input, found, { digests })),
   );
-  let stories: Story[] = [];
-  for (const parsed of parsedStories) {
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.story) stories.push(parsed.story);
+  let stories: StoryHead[] = [];
+  for (const { head, diagnostics: said } of parsed) {
+    diagnostics.push(...said);
+    if (head) stories.push(head);
   }
   if (discovered.sources.length === 0) {
     diagnostics.push(diagnostic('input/no-stories', options.input, 'no stories found'));
@@ -163,7 +159,7 @@ async function buildFrom(
 ): Promise<BuildResult> {
   const { cache, code } = store;
   const emit = hooks.onEvent ?? (() => undefined);
-  const { options, books, diagnostics, configCovers } = await plan(partial, store);
+  const { options, books, diagnostics, configCovers } = await planHeads(partial, store);
 
   emit({ kind: 'planned', books: books.length });
   const covers = await listCovers(options.covers);
@@ -181,11 +177,9 @@ async function buildFrom(
       const target = path.join(options.out, `${book.fileName}.epub`);
       const koboTarget = path.join(options.out, `${book.fileName}.kepub.epub`);
       try {
-        const withCover: Book = cover ? { ...book, cover } : book;
+        const withCover: Book<StoryHead> = cover ? { ...book, cover } : book;
         // The key covers the cover file and the wish for a drawn one: drawing is the slow part, so it comes after.
-        const key = cache
-          ? bookKey(withCover, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`, chaptersKey)
-          : '';
+        const key = cache ? bookKey(withCover, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`) : '';
         const upToDate =
           cache !== undefined &&
           (await cache.isFresh(target, key)) &&
@@ -243,13 +237,13 @@ async function buildFrom(
 /** Making a book's bytes failed (not reading its chapters, not writing the file). */
 class BookNotMadeError extends Error {}
 
-function summarise(book: Book, target: string, upToDate: boolean): WrittenBook {
+function summarise(book: Book<StoryHead>, target: string, upToDate: boolean): WrittenBook {
   return {
     path: target,
     title: book.title,
     stories: book.stories.map((s) => s.source),
-    chapters: book.stories.reduce((n, s) => n + chapterCount(s), 0),
-    words: book.stories.reduce((n, s) => n + wordCount(s), 0),
+    chapters: book.stories.reduce((n, s) => n + s.stats.chapters, 0),
+    words: book.stories.reduce((n, s) => n + s.stats.words, 0),
     upToDate,
   };
 }

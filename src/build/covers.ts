@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { slug } from '../text/slug.js';
 import type { Book, Cover } from '../model/book.js';
+import type { StoryInfo } from '../model/story.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
@@ -31,7 +32,7 @@ export async function listCovers(coversDir: string): Promise<Map<string, string>
  */
 export async function readCover(
   covers: Map<string, string>,
-  book: Book,
+  book: Book<StoryInfo>,
   chosen?: string,
 ): Promise<{ cover?: Cover; diagnostics: Diagnostic[] }> {
   const candidates = [book.fileName, book.title, book.series?.name, book.stories[0]?.meta.title].filter(

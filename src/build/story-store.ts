@@ -1,5 +1,5 @@
 import type { Book } from '../model/book.js';
-import type { BuildCache } from './cache/build-cache.js';
+import type { BuildCache, CachedStory } from './cache/build-cache.js';
 import type { ChapterSpill } from './cache/chapter-spill.js';
 import { storyKey } from './cache/keys.js';
 import { cleanStory } from '../clean/clean-story.js';
@@ -8,7 +8,7 @@ import { detached } from './detached.js';
 import type { FoundSource, StorySource } from '../model/source.js';
 import type { BuildOptions } from '../config/options.js';
 import { countWords } from '../parse/count-words.js';
-import type { Chapter, Story } from '../model/story.js';
+import type { Chapter, Story, StoryHead, StoryInfo, StoryStats } from '../model/story.js';
 import { parseStory, type ParsedStory } from '../parse/parse-story.js';
 
 /**
@@ -25,20 +25,6 @@ export interface StoryStore {
   spill?: ChapterSpill;
 }
 
-/**
- * What a build knows of a story's chapters without reading them: their counts, the key of the
- * parse that made them (with a cache), and how to read them back when the array is an empty
- * stand-in. The chapters array is the same wherever the story goes (config and grouping copy
- * stories, not chapters), so it is the handle.
- */
-interface KnownChapters {
-  key?: string;
-  words: number;
-  count: number;
-  load?: () => Promise<Chapter[]>;
-}
-const knownChapters = new WeakMap<readonly Chapter[], KnownChapters>();
-
 /** A story's chapters, set aside during the build, were gone when its book was made. */
 export class ChaptersLostError extends Error {
   constructor(readonly source: string) {
@@ -51,6 +37,12 @@ export class ChaptersLostError extends Error {
 /** A found story's text, read when it is to be parsed (discover.ts readStoryText). */
 export type ReadText = () => Promise<{ source?: StorySource; diagnostics: Diagnostic[] }>;
 
+/** A parsed story as the build carries it, or the diagnostics that say why there is none. */
+export interface ParsedHead {
+  head?: StoryHead;
+  diagnostics: Diagnostic[];
+}
+
 /**
  * Parse and clean one story, or take it from the cache when its files (by the digests taken when
  * they were found) and options are unchanged: then its text is not even read again.
@@ -60,15 +52,19 @@ export async function parseInto(
   found: FoundSource,
   options: BuildOptions,
   readText: ReadText,
-): Promise<ParsedStory> {
+): Promise<ParsedHead> {
   const { cache, spill } = store;
   const parseOptions = { keepJunk: options.keepJunk, notes: options.notes, typography: options.typography };
   if (cache) {
     const key = storyKey(found, parseOptions, store.code);
     const cached = await cache.story(key);
     if (cached) {
-      const known = { key, words: cached.words, count: cached.chapterCount, load: fromCache(cache, key, found.path) };
-      return cached.story ? withStandIn(cached.story, known, cached.diagnostics) : { diagnostics: cached.diagnostics };
+      const stats = { words: cached.words, chapters: cached.chapterCount };
+      const load = fromCache(cache, key, found.path);
+      return {
+        ...(cached.story ? { head: headOf(cached.story, stats, key, load) } : {}),
+        diagnostics: cached.diagnostics,
+      };
     }
   }
   const read = await readText();
@@ -76,11 +72,11 @@ export async function parseInto(
   const cleaned = parseAndClean(read.source, options);
   cleaned.diagnostics.unshift(...read.diagnostics);
   if (!cache) {
-    return spill && cleaned.story
-      ? setAside(cleaned.story, cleaned.diagnostics, {}, (chapters) =>
-          spill.put(chapters).then((load) => lostUnless(load, found.path)),
-        )
-      : cleaned;
+    if (!cleaned.story) return { diagnostics: cleaned.diagnostics };
+    if (!spill) return { head: heldInMemory(cleaned.story), diagnostics: cleaned.diagnostics };
+    return setAside(cleaned.story, cleaned.diagnostics, undefined, (chapters) =>
+      spill.put(chapters).then((load) => lostUnless(load, found.path)),
+    );
   }
   // Keyed by the text as read now (the same as found, unless the file changed in between).
   const key = storyKey(read.source, parseOptions, store.code);
@@ -89,37 +85,24 @@ export async function parseInto(
     await cache.saveStory(key, { diagnostics, words: 0, chapterCount: 0 }, []).catch(() => undefined);
     return { diagnostics };
   }
-  return setAside(cleaned.story, cleaned.diagnostics, { key }, async (chapters, entry) => {
-    await cache.saveStory(key, { ...entry, chapterCount: entry.count }, chapters);
+  return setAside(cleaned.story, cleaned.diagnostics, key, async (chapters, entry) => {
+    await cache.saveStory(key, entry, chapters);
     return fromCache(cache, key, found.path);
   });
 }
 
-/** The book with every story's chapters in memory again. */
-export async function withChapters(book: Book): Promise<Book> {
+/** The book with every story's chapters in hand again, to be made. */
+export async function withChapters(book: Book<StoryHead>): Promise<Book> {
   const stories = await Promise.all(
-    book.stories.map(async (story) => {
-      const load = knownChapters.get(story.chapters)?.load;
-      return load ? { ...story, chapters: await load() } : story;
-    }),
+    book.stories.map(async (head): Promise<Story> => ({
+      source: head.source,
+      meta: head.meta,
+      chapters: await head.loadChapters(),
+      modified: head.modified,
+    })),
   );
   return { ...book, stories };
 }
-
-/** Key of the parse that made these chapters, when the cache knows it (bookKey uses it for the text). */
-export function chaptersKey(chapters: readonly Chapter[]): string | undefined {
-  return knownChapters.get(chapters)?.key;
-}
-
-export function chapterCount(story: Story): number {
-  return knownChapters.get(story.chapters)?.count ?? story.chapters.length;
-}
-
-export function wordCount(story: Story): number {
-  return knownChapters.get(story.chapters)?.words ?? countWords(story);
-}
-
-type Entry = { story: Omit<Story, 'chapters'>; diagnostics: Diagnostic[]; words: number; count: number };
 
 /**
  * Sets a parsed story's chapters aside through `put`, keeping the rest. When they cannot be set
@@ -128,30 +111,37 @@ type Entry = { story: Omit<Story, 'chapters'>; diagnostics: Diagnostic[]; words:
 async function setAside(
   parsed: Story,
   parseDiagnostics: Diagnostic[],
-  known: { key?: string },
-  put: (chapters: readonly Chapter[], entry: Entry) => Promise<() => Promise<Chapter[]>>,
-): Promise<ParsedStory> {
-  const { chapters, ...rest } = parsed;
+  parseKey: string | undefined,
+  put: (chapters: readonly Chapter[], entry: CachedStory) => Promise<() => Promise<Chapter[]>>,
+): Promise<ParsedHead> {
+  const { chapters, ...info } = parsed;
+  const stats = { words: countWords(parsed), chapters: chapters.length };
   // Its own strings, not slices of the source text, which is let go once parsed (see detached).
-  const entry: Entry = {
-    story: detached(rest),
+  const entry = {
+    story: detached(info),
     diagnostics: detached(parseDiagnostics),
-    words: countWords(parsed),
-    count: chapters.length,
+    words: stats.words,
+    chapterCount: stats.chapters,
   };
-  const counts = { ...known, words: entry.words, count: entry.count };
   const load = await put(chapters, entry).catch(() => undefined);
-  if (!load) {
-    knownChapters.set(chapters, counts);
-    return { story: parsed, diagnostics: parseDiagnostics };
-  }
-  return withStandIn(entry.story, { ...counts, load }, entry.diagnostics);
+  if (!load) return { head: heldInMemory(parsed, parseKey), diagnostics: parseDiagnostics };
+  return { head: headOf(entry.story, stats, parseKey, load), diagnostics: entry.diagnostics };
 }
 
-function withStandIn(story: Omit<Story, 'chapters'>, known: KnownChapters, diagnostics: Diagnostic[]): ParsedStory {
-  const standIn: Chapter[] = [];
-  knownChapters.set(standIn, known);
-  return { story: { ...story, chapters: standIn }, diagnostics };
+/** A head whose chapters stay in memory: with nowhere to set them aside (`ficbind list`), or when that failed. */
+function heldInMemory(story: Story, parseKey?: string): StoryHead {
+  const { chapters, ...info } = story;
+  const stats = { words: countWords(story), chapters: chapters.length };
+  return headOf(info, stats, parseKey, () => Promise.resolve(chapters));
+}
+
+function headOf(
+  info: StoryInfo,
+  stats: StoryStats,
+  parseKey: string | undefined,
+  loadChapters: () => Promise<Chapter[]>,
+): StoryHead {
+  return { ...info, stats, ...(parseKey === undefined ? {} : { parseKey }), loadChapters };
 }
 
 /** Reads a story's chapters back from the cache; a story found without them is forgotten, to be parsed anew next time. */

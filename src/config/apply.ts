@@ -3,7 +3,7 @@ import { slug } from '../text/slug.js';
 import type { Book } from '../model/book.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundSource } from '../model/source.js';
-import type { Story } from '../model/story.js';
+import type { StoryInfo } from '../model/story.js';
 import { ConfigError } from './parse-config.js';
 import type { Config } from './schema.js';
 
@@ -50,7 +50,7 @@ export function checkConfigPaths(config: Config, sources: readonly FoundSource[]
  * The config's word over the stories: titles, authors and languages per story; series members
  * and their order (part numbers follow the list); series renamed by `match`.
  */
-export function applyConfig(stories: readonly Story[], config: Config): Story[] {
+export function applyConfig<S extends StoryInfo>(stories: readonly S[], config: Config): S[] {
   return stories.map((story) => {
     const meta = { ...story.meta };
     const override = config.stories?.[story.source];
@@ -71,7 +71,7 @@ export function applyConfig(stories: readonly Story[], config: Config): Story[] 
 }
 
 /** The cover the config names for a book: its series entry's, else its first story's. Relative to the config file. */
-export function configCover(book: Book, config: Config): string | undefined {
+export function configCover(book: Book<StoryInfo>, config: Config): string | undefined {
   const series = (config.series ?? []).find(
     (entry) => book.series !== undefined && slug(entry.title) === slug(book.series.name) && book.stories.length > 1,
   );

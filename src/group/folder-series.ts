@@ -1,5 +1,5 @@
 import { slug } from '../text/slug.js';
-import type { SeriesRef, Story } from '../model/story.js';
+import type { SeriesRef, StoryInfo } from '../model/story.js';
 import { titleFromFileName } from '../parse/title-line.js';
 import { compareInSeries } from './series-order.js';
 
@@ -8,8 +8,8 @@ import { compareInSeries } from './series-order.js';
  * the one a story there names, else the folder's name. When no story there gives a part number,
  * parts follow the reading order (date, number in the title, file name). Pure.
  */
-export function seriesFromFolders(stories: readonly Story[]): Story[] {
-  const folders = new Map<string, Story[]>();
+export function seriesFromFolders<S extends StoryInfo>(stories: readonly S[]): S[] {
+  const folders = new Map<string, S[]>();
   for (const story of stories) {
     const cut = story.source.lastIndexOf('/');
     if (cut > 0) folders.set(story.source.slice(0, cut), [...(folders.get(story.source.slice(0, cut)) ?? []), story]);

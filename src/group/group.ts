@@ -1,4 +1,4 @@
-import type { SeriesRef, Story } from '../model/story.js';
+import type { SeriesRef, StoryInfo } from '../model/story.js';
 import { slug } from '../text/slug.js';
 import { safeFileName } from './file-names.js';
 import type { Book, BookShape } from '../model/book.js';
@@ -21,9 +21,9 @@ export interface GroupOptions {
  * series-order.ts); a series with only one story here is that story's book. With `story`, one
  * book per story.
  */
-export function groupIntoBooks(stories: readonly Story[], options: GroupOptions): Book[] {
+export function groupIntoBooks<S extends StoryInfo>(stories: readonly S[], options: GroupOptions): Book<S>[] {
   const linked = linkSequels(seriesFromFolders(stories));
-  const groups = new Map<string, Story[]>();
+  const groups = new Map<string, S[]>();
   for (const story of linked.stories) {
     const key =
       options.shape === 'series' && story.meta.series
@@ -39,8 +39,8 @@ export function groupIntoBooks(stories: readonly Story[], options: GroupOptions)
   return withUniqueFileNames(books);
 }
 
-function makeBook(stories: Story[], options: GroupOptions): Book {
-  const first = stories[0] as Story;
+function makeBook<S extends StoryInfo>(stories: S[], options: GroupOptions): Book<S> {
+  const first = stories[0] as S;
   const seriesName = first.meta.series?.name;
   const isSeriesBook = stories.length > 1 && seriesName !== undefined;
   const title = isSeriesBook ? seriesName : first.meta.title;
@@ -58,7 +58,7 @@ function makeBook(stories: Story[], options: GroupOptions): Book {
 }
 
 /** Two books with one title (two different stories) get distinct file names. */
-function withUniqueFileNames(books: Book[]): Book[] {
+function withUniqueFileNames<S extends StoryInfo>(books: Book<S>[]): Book<S>[] {
   const used = new Set<string>();
   return books.map((book) => {
     let name = book.fileName;

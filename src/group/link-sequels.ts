@@ -1,9 +1,9 @@
-import type { SeriesRef, Story } from '../model/story.js';
+import type { SeriesRef, StoryInfo } from '../model/story.js';
 import { slug } from '../text/slug.js';
 
-export interface SequelLinks {
+export interface SequelLinks<S extends StoryInfo> {
   /** The stories, a sequel without a series of its own now in the series of the story it follows. */
-  stories: Story[];
+  stories: S[];
   /** Sequel source → source of the story it follows. */
   follows: Map<string, string>;
 }
@@ -24,7 +24,7 @@ const LEAD_WORDS = /^(?:(?:my|our|the|her|his|their|story|fic|fanfic|work|one-?s
  * neither has one, both form a series named after the first story's title. Pure: the stories
  * given are not changed.
  */
-export function linkSequels(stories: readonly Story[]): SequelLinks {
+export function linkSequels<S extends StoryInfo>(stories: readonly S[]): SequelLinks<S> {
   const follows = new Map<string, string>();
   // Each title's slug once: comparing every story with every other must not slug n² times.
   const titled = stories.flatMap((story) => {
@@ -51,14 +51,14 @@ export function linkSequels(stories: readonly Story[]): SequelLinks {
   const resolving = new Set<string>();
   const seriesOf = (source: string): SeriesRef | undefined => {
     if (assigned.has(source)) return assigned.get(source);
-    const story = bySource.get(source) as Story;
+    const story = bySource.get(source) as S;
     const before = follows.get(source);
     if (story.meta.series || before === undefined || resolving.has(source)) return story.meta.series;
     resolving.add(source);
     let joined = seriesOf(before);
     if (!joined) {
       // Neither has a series: the story followed starts one named after itself.
-      joined = { name: (bySource.get(before) as Story).meta.title, part: 1 };
+      joined = { name: (bySource.get(before) as S).meta.title, part: 1 };
       take(joined);
       assigned.set(before, joined);
     }
@@ -81,13 +81,13 @@ export function linkSequels(stories: readonly Story[]): SequelLinks {
 }
 
 /** A story with its title as matched: slug, lead words removed (never empty). */
-interface TitledStory {
-  story: Story;
+interface TitledStory<S extends StoryInfo> {
+  story: S;
   title: string;
 }
 
 /** The story this one says it follows, or undefined. */
-function findPredecessor(story: Story, titled: readonly TitledStory[]): Story | undefined {
+function findPredecessor<S extends StoryInfo>(story: S, titled: readonly TitledStory<S>[]): S | undefined {
   const mentions = mentionedTitles(story);
   if (mentions.length === 0) return undefined;
   const others = titled.filter((t) => t.story !== story && t.story.source !== story.source);
@@ -99,7 +99,7 @@ function findPredecessor(story: Story, titled: readonly TitledStory[]): Story | 
 }
 
 /** Text that starts with the title a story says it follows: the rest of the sentence after each phrase. */
-function mentionedTitles(story: Story): string[] {
+function mentionedTitles(story: StoryInfo): string[] {
   const mentions: string[] = [];
   const texts = [
     story.meta.summary ?? '',
@@ -118,9 +118,13 @@ function mentionedTitles(story: Story): string[] {
  * The story whose title the mention starts with (whole words, by slug, a leading "the" or "my
  * story" optional); the longest title wins, then one by the same author.
  */
-function bestTitleMatch(mention: string, candidates: readonly TitledStory[], author: string): Story | undefined {
+function bestTitleMatch<S extends StoryInfo>(
+  mention: string,
+  candidates: readonly TitledStory<S>[],
+  author: string,
+): S | undefined {
   const said = withoutLeadWords(slug(mention.replace(/[*_]/g, ' ')));
-  let best: Story | undefined;
+  let best: S | undefined;
   let bestLength = 0;
   for (const { story: candidate, title } of candidates) {
     if (!(said === title || said.startsWith(`${title}-`))) continue;

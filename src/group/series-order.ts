@@ -1,5 +1,5 @@
 import { compareNatural } from '../text/natural-order.js';
-import type { Story } from '../model/story.js';
+import type { StoryInfo } from '../model/story.js';
 import { numberInTitle } from '../parse/title-number.js';
 
 const NONE = Number.MAX_SAFE_INTEGER;
@@ -9,7 +9,7 @@ const NONE = Number.MAX_SAFE_INTEGER;
  * then the published date, then a number in the title (`Book 2`, `II`, `Part Three`), then the
  * source's name. A story missing a piece of evidence comes after those that have it.
  */
-export function compareInSeries(a: Story, b: Story): number {
+export function compareInSeries(a: StoryInfo, b: StoryInfo): number {
   return (
     (a.meta.series?.part ?? NONE) - (b.meta.series?.part ?? NONE) ||
     compareDates(a.meta.published, b.meta.published) ||
@@ -29,24 +29,27 @@ function compareDates(a: string | undefined, b: string | undefined): number {
  * The stories of one series in reading order; a sequel (`follows`: sequel source → the source of
  * the story it follows) comes right after the story it follows when that story is among them.
  */
-export function orderSeries(stories: readonly Story[], follows: ReadonlyMap<string, string> = new Map()): Story[] {
+export function orderSeries<S extends StoryInfo>(
+  stories: readonly S[],
+  follows: ReadonlyMap<string, string> = new Map(),
+): S[] {
   const ordered = [...stories].sort(compareInSeries);
   const present = new Set(ordered.map((s) => s.source));
-  const sequelsOf = new Map<string, Story[]>();
+  const sequelsOf = new Map<string, S[]>();
   for (const story of ordered) {
     const before = follows.get(story.source);
     if (before !== undefined && before !== story.source && present.has(before))
       sequelsOf.set(before, [...(sequelsOf.get(before) ?? []), story]);
   }
   const placed = new Set<string>();
-  const result: Story[] = [];
-  const place = (story: Story): void => {
+  const result: S[] = [];
+  const place = (story: S): void => {
     if (placed.has(story.source)) return;
     placed.add(story.source);
     result.push(story);
     for (const sequel of sequelsOf.get(story.source) ?? []) place(sequel);
   };
-  const isPlacedBySequelLink = (story: Story) => {
+  const isPlacedBySequelLink = (story: S) => {
     const before = follows.get(story.source);
     return before !== undefined && before !== story.source && present.has(before);
   };

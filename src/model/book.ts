@@ -1,4 +1,4 @@
-import type { SeriesRef, Story } from './story.js';
+import type { SeriesRef, Story, StoryInfo } from './story.js';
 
 export type BookShape = 'series' | 'story';
 
@@ -8,7 +8,8 @@ export interface Cover {
   mediaType: 'image/jpeg' | 'image/png';
 }
 
-export interface Book {
+/** A book of stories: with their chapters (`Story`, to render) or not yet (`StoryHead`, while planning). */
+export interface Book<S extends StoryInfo = Story> {
   /** File name (without `.epub`) the book is written under, safe on every file system. */
   fileName: string;
   title: string;
@@ -16,7 +17,7 @@ export interface Book {
   language: string;
   /** The series this book is or belongs to, with the position of its first story. */
   series?: SeriesRef;
-  stories: Story[];
+  stories: S[];
   cover?: Cover;
   /** `dcterms:modified`, seconds since the epoch. */
   modified: number;

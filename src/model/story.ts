@@ -54,11 +54,35 @@ export interface StoryMeta {
   extra: Array<{ key: string; value: string }>;
 }
 
-export interface Story {
+/** What grouping and ordering read of a story, its chapters loaded or not. */
+export interface StoryInfo {
   /** Path of the source (file or folder), relative to the input folder. */
   source: string;
   meta: StoryMeta;
-  chapters: Chapter[];
   /** Newest modification time of the sources, in seconds since the epoch. */
   modified: number;
+}
+
+/** A story with its chapters in hand: what parsing makes, cleaning changes and rendering takes. */
+export interface Story extends StoryInfo {
+  chapters: Chapter[];
+}
+
+/** Counted when the story was parsed, so a report needs no chapters. */
+export interface StoryStats {
+  words: number;
+  chapters: number;
+}
+
+/**
+ * A story as a build carries it from parsing to its book: what it says about itself and its
+ * counts, its chapters set aside (in the cache, a spill folder, or memory) until its book is
+ * made. `withChapters` (build/story-store.ts) turns a book of heads into a book of stories.
+ */
+export interface StoryHead extends StoryInfo {
+  stats: StoryStats;
+  /** Key of the parse that made the chapters, when the cache knows it: it stands for them in a book's key. */
+  parseKey?: string;
+  /** Reads the chapters back; rejects with ChaptersLostError when they are gone. */
+  loadChapters: () => Promise<Chapter[]>;
 }

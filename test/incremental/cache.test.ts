@@ -188,8 +188,8 @@ describe('incremental builds (content-hash cache)', () => {
     const again = await Promise.all((await findStories(input)).sources.map(parse));
     assert.equal(reads, 3, 'no text read for the second parse');
     assert.deepEqual(
-      again.map((p) => p.story?.meta.title),
-      first.map((p) => p.story?.meta.title),
+      again.map((p) => p.head?.meta.title),
+      first.map((p) => p.head?.meta.title),
     );
     await appendFile(path.join(input, 'tower.txt'), '\nThe bell rang once more.\n');
     await Promise.all((await findStories(input)).sources.map(parse));

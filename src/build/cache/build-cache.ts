@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../write.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FileIndex, FileRecord } from '../discover.js';
-import type { Chapter, Story } from '../../model/story.js';
+import type { Chapter, StoryInfo } from '../../model/story.js';
 
 const MANIFEST = 'manifest.json';
 
@@ -22,7 +22,7 @@ interface BookEntry {
  * reads little and a build never holds every story's text at once.
  */
 export interface CachedStory {
-  story?: Omit<Story, 'chapters'>;
+  story?: StoryInfo;
   diagnostics: Diagnostic[];
   words: number;
   chapterCount: number;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Book } from '../../model/book.js';
 import type { FoundFile, SourceFile, StorySource } from '../../model/source.js';
-import type { Chapter } from '../../model/story.js';
+import type { StoryHead } from '../../model/story.js';
 
 /** SHA-256 of a JSON value, hex: the cache's content keys. */
 function digest(value: unknown): string {
@@ -26,21 +26,17 @@ function contentDigest(file: FoundFile | SourceFile): string {
 }
 
 /**
- * Key of one book's bytes: the whole book model (cover by its hash) and the code. A story whose
- * chapters came from a parse with a known key is represented by that key: the key stands for
- * the chapters, and hashing it is much cheaper than hashing their text again.
+ * Key of one book's bytes: the whole book model (cover by its hash) and the code. Each story
+ * stands by the key of the parse that made its chapters: the key stands for them, and hashing it
+ * is much cheaper than reading and hashing their text again.
  */
-export function bookKey(
-  book: Book,
-  code: string,
-  chaptersKey: (chapters: readonly Chapter[]) => string | undefined = () => undefined,
-): string {
+export function bookKey(book: Book<StoryHead>, code: string): string {
   const cover = book.cover
     ? { mediaType: book.cover.mediaType, sha256: createHash('sha256').update(book.cover.data).digest('hex') }
     : undefined;
   const stories = book.stories.map((story) => {
-    const key = chaptersKey(story.chapters);
-    return key === undefined ? story : { ...story, chapters: { parsedAs: key } };
+    if (story.parseKey === undefined) throw new Error(`${story.source}: a story without the key of its parse`);
+    return { source: story.source, meta: story.meta, modified: story.modified, parsedAs: story.parseKey };
   });
   return digest({ code, book: { ...book, stories, cover } });
 }
