@@ -70,7 +70,9 @@ function edgeNoteEnd(blocks: readonly Block[], start: number): number {
   const runLength = next - start;
   if (runLength > MAX_EDGE_NOTE_PARAGRAPHS) return start + 1;
   if (atStart && next < blocks.length) return next; // opening note, up to the first scene break
-  if ((afterBreak || atStart) && next === blocks.length) return next; // closing note, to the chapter's end
+  // Closing note, to the chapter's end. A chapter with no scene break at all is story after its
+  // opening note: without a break, nothing says where the note ends, so it is one paragraph.
+  if (afterBreak && next === blocks.length) return next;
   return start + 1;
 }
 

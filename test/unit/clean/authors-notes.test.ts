@@ -77,6 +77,17 @@ describe('placeAuthorsNotes', () => {
     assert.deepEqual(shape(placed), ['Story.', '~', "[note: Author's note: bye. | Review!]"]);
   });
 
+  it('never takes the story of a short chapter that opens with a note and has no scene break', () => {
+    const { story: placed } = placeAuthorsNotes(story('A/N: thanks!', 'The door opened.', 'She ran.'), 'keep');
+    assert.deepEqual(shape(placed), ['[note: A/N: thanks!]', 'The door opened.', 'She ran.']);
+    const { story: dropped, diagnostics } = placeAuthorsNotes(story('A/N: thanks!', 'The door opened.'), 'drop');
+    assert.deepEqual(shape(dropped), ['The door opened.']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.removed),
+      ['A/N: thanks!'],
+    );
+  });
+
   it('never swallows a long run of story after a note', () => {
     const { story: placed } = placeAuthorsNotes(story('A/N: flashback.', 'a', 'b', 'c', 'd', 'e', '~', 'f'), 'keep');
     assert.deepEqual(shape(placed), ['[note: A/N: flashback.]', 'a', 'b', 'c', 'd', 'e', '~', 'f']);
