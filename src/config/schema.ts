@@ -4,10 +4,23 @@ import { buildOptionsSchema, type BuildOptions } from './options.js';
 /** Paths in the config are relative to the input folder, `/`-separated, as `ficbind list` shows them. */
 const sourcePath = z.string().min(1, 'expected a path relative to the input folder');
 
+// Characters XML 1.0 forbids: C0 controls but tab, LF and CR, and U+FFFE/U+FFFF. Story text has
+// them removed when it is decoded (read/decode.ts); a title typed into the config is refused.
+// eslint-disable-next-line no-control-regex
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Text a book shows (a title, an author): no character that no reader can show. */
+const shownText = z
+  .string()
+  .min(1)
+  .refine((text) => !NOT_IN_XML.test(text), {
+    message: 'holds a control character that no reader can show (an invisible one, pasted with the text?); remove it',
+  });
+
 const storyOverride = z
   .object({
-    title: z.string().min(1).optional(),
-    author: z.string().min(1).optional(),
+    title: shownText.optional(),
+    author: shownText.optional(),
     language: z.string().min(1).optional(),
     /** Cover image for the book this story is (or opens), relative to the config file. */
     cover: z.string().min(1).optional(),
@@ -17,7 +30,7 @@ const storyOverride = z
 const seriesEntry = z
   .object({
     /** The series' title: the book's title and the name readers shelve it under. */
-    title: z.string().min(1),
+    title: shownText,
     /** A series name as the stories give it, to rename (case and punctuation do not matter). */
     match: z.string().min(1).optional(),
     /** Its stories, in reading order; overrides every part number and "sequel to". */

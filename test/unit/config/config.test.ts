@@ -74,6 +74,21 @@ describe('parseConfig', () => {
     assert.match(message, /stories\["a\.txt"\]: unknown key "titel"/);
   });
 
+  it('refuses a title or author holding a character no reader can show, naming its key', () => {
+    const message = failure(
+      JSON.stringify({
+        series: [{ title: 'Har\u0001bour', stories: ['a.txt'] }],
+        stories: { 'a.txt': { author: 'Wren\u0007 Alder' } },
+      }),
+    );
+    assert.match(message, /2 settings are not valid/);
+    assert.match(message, /series\[0\]\.title: holds a control character/);
+    assert.match(message, /stories\["a\.txt"\]\.author: holds a control character/);
+    assert.doesNotThrow(() =>
+      parseConfig(JSON.stringify({ series: [{ title: 'Tab\tand newline\n', match: 'x' }] }), 'c.json'),
+    );
+  });
+
   it('asks for members or a name to match in a series entry', () => {
     assert.match(
       failure(JSON.stringify({ series: [{ title: 'Lonely' }] })),
