@@ -8,8 +8,21 @@ export interface Cover {
   mediaType: 'image/jpeg' | 'image/png';
 }
 
+/** A chapter or story new since the previous build, or a chapter whose text changed. */
+export type ChangeMark = 'new' | 'updated';
+
+/** With `--mark-new`: what changed since the previous build, marked in the contents and on its heading. */
+export interface ChangeMarks {
+  /** Indexes (in `Book.stories`) of the stories new since the previous build. */
+  stories: number[];
+  /** Chapters by story index and place in that story (from 0, counted from the story's first chapter). */
+  chapters: Array<{ story: number; chapter: number; mark: ChangeMark }>;
+}
+
 /** A book of stories: with their chapters (`Story`, to render) or not yet (`StoryHead`, while planning). */
 export interface Book<S extends StoryInfo = Story> {
+  /** `dc:identifier`, from what the book is and not what it holds (group/identifier.ts), or as the config pins it. */
+  identifier: string;
   /** File name (without `.epub`) the book is written under, safe on every file system. */
   fileName: string;
   title: string;
@@ -21,4 +34,7 @@ export interface Book<S extends StoryInfo = Story> {
   cover?: Cover;
   /** `dcterms:modified`, seconds since the epoch. */
   modified: number;
+  /** One volume of a book split by size (`--max-book-size`): its number, from 1. */
+  volume?: number;
+  marks?: ChangeMarks;
 }

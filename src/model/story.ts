@@ -50,6 +50,8 @@ export interface StoryMeta {
   published?: string;
   /** Tags and categories, one subject each (`dc:subject`); also still shown on the title page. */
   tags?: string[];
+  /** The address the story was saved from (`https://archiveofourown.org/works/123`): `dc:source`, and its identity. */
+  url?: string;
   /** Header fields ficbind has no special place for, kept in the order written. */
   extra: Array<{ key: string; value: string }>;
 }
@@ -59,6 +61,11 @@ export interface StoryInfo {
   /** Path of the source (file or folder), relative to the input folder. */
   source: string;
   meta: StoryMeta;
+  /**
+   * Place in the whole story of its first chapter, when a volume holds a later part of it (0
+   * otherwise): documents are named by a chapter's place in its story, so a split renames none.
+   */
+  firstChapter?: number;
   /** Newest modification time of the sources, in seconds since the epoch. */
   modified: number;
 }

@@ -35,6 +35,8 @@ export const KNOWN_KEYS: Readonly<Record<string, string>> = {
   tag: 'tags',
   published: 'published',
   'date published': 'published',
+  source: 'url',
+  url: 'url',
 };
 
 // `Key: value`; `http://…` on a line of its own is a value running on, not a key called "http".

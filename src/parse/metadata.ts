@@ -3,6 +3,7 @@ import { KNOWN_KEYS, type HeaderField } from './header.js';
 import type { StoryMeta } from '../model/story.js';
 import { toIsoDate } from './published-date.js';
 import { findSeriesInText, parseSeriesField } from './series.js';
+import { storyUrl } from './story-address.js';
 
 type TextField =
   | 'title'
@@ -39,6 +40,13 @@ export function metadataFromHeader(
       meta.extra.push({ key: field.key, value: field.value });
       if (target === 'tags') tagValues.push(field.value);
       if (target === 'published') published ??= field;
+      continue;
+    }
+    if (target === 'url') {
+      // One address per story; anything else said under "Source:" stays on the title page as written.
+      const url = storyUrl(field.value);
+      if (url !== undefined && meta.url === undefined) meta.url = url;
+      else if (url !== meta.url) meta.extra.push({ key: field.key, value: field.value });
       continue;
     }
     if (target === 'series') {

@@ -7,6 +7,7 @@ import { readHeaderAndBody } from './header-and-body.js';
 import { isBlank, type SourceLine } from './lines.js';
 import { NUMBER_PATTERN, readNumber } from './numbers.js';
 import { readPageFacts } from './page-facts.js';
+import { pageArchiveStory } from './story-address.js';
 
 // A plain-text header sits at the top: a look at the first lines is enough.
 const HEADER_WINDOW = 32_000;
@@ -31,7 +32,7 @@ export function readSourceFacts(file: SourceFile): SourceFacts {
   if (author) facts.author = author;
   const nameChapter = chapterInFileName(file.path);
   if (nameChapter) facts.nameChapter = nameChapter;
-  const address = page ? archiveAddress(file.text) : undefined;
+  const address = page ? pageArchiveStory(file.text) : undefined;
   if (address) facts.archiveId = address.id;
   const opening = page ? (page.heading === undefined ? [] : [{ text: page.heading, number: 0 }]) : (read?.lines ?? []);
   const chapter = openingChapterNumber(opening) ?? address?.chapter ?? nameChapter?.number;
@@ -64,31 +65,4 @@ export function chapterInFileName(filePath: string): { stem: string; number: num
   const match = NAME_CHAPTER.exec(base);
   if (!match) return undefined;
   return { stem: (match[1] as string).replace(/[\s.-]+$/, '').trim(), number: Number(match[2]) };
-}
-
-// Where a saved page names its own address: the browser's "saved from" mark, canonical link, og:url.
-const OWN_ADDRESS = [
-  /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i,
-  /<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']([^"']+)["']/i,
-  /<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']?canonical\b/i,
-  /<meta\b[^>]*\bproperty=["']og:url["'][^>]*\bcontent=["']([^"']+)["']/i,
-];
-const FFNET_ADDRESS = /\b(?:www\.|m\.)?(fanfiction\.net|fictionpress\.com)\/s\/(\d+)(?:\/(\d+))?/i;
-const AO3_ADDRESS = /\barchiveofourown\.org\/works\/(\d+)/i;
-
-/** The archive story a saved page is a page of, and its chapter when the address says. */
-function archiveAddress(text: string): { id: string; chapter?: number } | undefined {
-  for (const pattern of OWN_ADDRESS) {
-    const url = pattern.exec(text)?.[1];
-    if (!url) continue;
-    const ffnet = FFNET_ADDRESS.exec(url);
-    if (ffnet)
-      return {
-        id: `${(ffnet[1] as string).toLowerCase()}/s/${ffnet[2]}`,
-        ...(ffnet[3] ? { chapter: Number(ffnet[3]) } : {}),
-      };
-    const ao3 = AO3_ADDRESS.exec(url);
-    if (ao3) return { id: `archiveofourown.org/works/${ao3[1]}` };
-  }
-  return undefined;
 }

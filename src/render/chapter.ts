@@ -1,15 +1,15 @@
-import type { Book } from '../model/book.js';
+import type { Book, ChangeMark } from '../model/book.js';
 import type { Chapter, Inline, Paragraph } from '../model/story.js';
 import type { XmlNode } from './xml.js';
-import { appendInlines, xhtmlDocument } from './xhtml.js';
+import { appendHeading, appendInlines, xhtmlDocument } from './xhtml.js';
 
 const ROLES = { chapter: 'doc-chapter', prologue: 'doc-prologue', epilogue: 'doc-epilogue' } as const;
 
 /** One chapter: its heading, paragraphs (verse with its line breaks), author's notes and scene breaks. */
-export function renderChapter(book: Book, chapter: Chapter, label: string): string {
+export function renderChapter(book: Book, chapter: Chapter, label: string, mark?: ChangeMark): string {
   return xhtmlDocument({ title: label, language: book.language, stylesheet: '../style.css' }, (body) => {
     const section = body.ele('section', { 'epub:type': chapter.kind, role: ROLES[chapter.kind], class: 'chapter' });
-    section.ele('h2').txt(label);
+    appendHeading(section.ele('h2'), label, mark);
     for (const block of chapter.blocks) {
       if (block.kind === 'scene-break') section.ele('hr', { class: 'scene-break' });
       else if (block.kind === 'note') {

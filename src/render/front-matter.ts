@@ -1,23 +1,28 @@
-import type { Book } from '../model/book.js';
+import type { Book, ChangeMark } from '../model/book.js';
 import { parseEmphasis } from '../parse/emphasis.js';
 import type { Story } from '../model/story.js';
-import { appendInlines, xhtmlDocument } from './xhtml.js';
+import { appendHeading, appendInlines, xhtmlDocument } from './xhtml.js';
 import type { XmlNode } from './xml.js';
 
 const STYLESHEET = '../style.css';
 
 /** Title page: title, author, series and part, then whichever details the header gave. */
-export function renderTitlePage(book: Book, story: Story): string {
+export function renderTitlePage(book: Book, story: Story, mark?: ChangeMark): string {
   const { meta } = story;
   return xhtmlDocument({ title: meta.title, language: book.language, stylesheet: STYLESHEET }, (body) => {
     const section = body.ele('section', { 'epub:type': 'titlepage', class: 'titlepage' });
-    section.ele('h1', { class: 'title' }).txt(meta.title);
+    appendHeading(section.ele('h1', { class: 'title' }), meta.title, mark);
     section.ele('p', { class: 'author' }).txt(`by ${meta.author}`);
     if (meta.series) {
       const { name, part, total } = meta.series;
       const line = section.ele('p', { class: 'series' });
       if (part !== undefined) line.txt(`Part ${part}${total !== undefined ? ` of ${total}` : ''} in `);
       line.ele('i').txt(name);
+    }
+    if (meta.url) {
+      const source = section.ele('p', { class: 'source' });
+      source.txt('Source: ');
+      source.ele('a', { href: meta.url }).txt(meta.url);
     }
     const details: Array<[string, string | undefined]> = [
       ['Rating', meta.rating],

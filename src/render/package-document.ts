@@ -44,6 +44,8 @@ export function renderPackageDocument(
   const description = bookDescription(book);
   if (description) metadata.eleNs(DC_NS, 'dc:description').txt(description);
   for (const tag of bookTags(book)) metadata.eleNs(DC_NS, 'dc:subject').txt(tag);
+  // Where each story was saved from, once each, in story order.
+  for (const url of new Set(book.stories.flatMap((s) => s.meta.url ?? []))) metadata.eleNs(DC_NS, 'dc:source').txt(url);
   metadata.ele('meta', { property: 'dcterms:modified' }).txt(modifiedStamp(book.modified));
   if (book.series) {
     // KOReader reads the collection only when it comes before the metas that refine it.

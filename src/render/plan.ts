@@ -1,18 +1,22 @@
-import type { Book } from '../model/book.js';
+import type { Book, ChangeMark } from '../model/book.js';
 import type { Chapter, Story } from '../model/story.js';
+import { chapterDocumentName, storyKeys } from './document-names.js';
+import { markText } from './xhtml.js';
 
 export type DocumentKind = 'cover' | 'title-page' | 'disclaimer' | 'summary' | 'chapter';
 
 /** One XHTML document of the book, in reading order. */
 export interface PlannedDocument {
   id: string;
-  /** Path relative to the package document, e.g. `text/s01-c002.xhtml`. */
+  /** Path relative to the package document, e.g. `text/the-far-shore-c002.xhtml`. */
   href: string;
   kind: DocumentKind;
   /** What the table of contents calls it. */
   label: string;
   story?: Story;
   chapter?: Chapter;
+  /** With --mark-new: this chapter, or the story this title page opens, is new or updated since the previous build. */
+  mark?: ChangeMark;
 }
 
 export interface BookPlan {
@@ -21,30 +25,37 @@ export interface BookPlan {
   stories: Array<{ story: Story; documents: PlannedDocument[] }>;
 }
 
-/** Decides every document of a book, its file name and label; nav, NCX and spine all follow it. */
+/**
+ * Decides every document of a book, its file name and label; nav, NCX and spine all follow it.
+ * Names come from the story's key and the chapter's place in the story (document-names.ts), not
+ * from positions in the book, so documents keep their names as the library grows.
+ */
 export function planBook(book: Book): BookPlan {
   const documents: PlannedDocument[] = [];
   if (book.cover) documents.push({ id: 'cover', href: 'text/cover.xhtml', kind: 'cover', label: 'Cover' });
-  const width = Math.max(2, String(book.stories.length).length);
+  const keys = storyKeys(book.stories);
   const stories = book.stories.map((story, storyIndex) => {
-    const prefix = `s${String(storyIndex + 1).padStart(width, '0')}`;
+    const key = keys[storyIndex] as string;
     const own: PlannedDocument[] = [];
-    const add = (suffix: string, kind: DocumentKind, label: string, chapter?: Chapter): void => {
+    const add = (name: string, kind: DocumentKind, label: string, chapter?: Chapter, mark?: ChangeMark): void => {
       own.push({
-        id: `${prefix}-${suffix}`,
-        href: `text/${prefix}-${suffix}.xhtml`,
+        id: name,
+        href: `text/${name}.xhtml`,
         kind,
         label,
         story,
         ...(chapter ? { chapter } : {}),
+        ...(mark ? { mark } : {}),
       });
     };
-    add('title', 'title-page', book.stories.length > 1 ? story.meta.title : 'Title Page');
-    if (story.meta.disclaimer) add('disclaimer', 'disclaimer', 'Disclaimer');
-    if (story.meta.summary) add('summary', 'summary', 'Summary');
-    const chapterWidth = Math.max(3, String(story.chapters.length).length);
+    const storyMark = book.marks?.stories.includes(storyIndex) ? 'new' : undefined;
+    add(`${key}-title`, 'title-page', book.stories.length > 1 ? story.meta.title : 'Title Page', undefined, storyMark);
+    if (story.meta.disclaimer) add(`${key}-disclaimer`, 'disclaimer', 'Disclaimer');
+    if (story.meta.summary) add(`${key}-summary`, 'summary', 'Summary');
     story.chapters.forEach((chapter, index) => {
-      add(`c${String(index + 1).padStart(chapterWidth, '0')}`, 'chapter', chapterLabel(story, index), chapter);
+      const place = (story.firstChapter ?? 0) + index;
+      const mark = book.marks?.chapters.find((m) => m.story === storyIndex && m.chapter === place)?.mark;
+      add(chapterDocumentName(key, place), 'chapter', chapterLabel(story, index), chapter, mark);
     });
     documents.push(...own);
     return { story, documents: own };
@@ -56,5 +67,11 @@ export function planBook(book: Book): BookPlan {
 export function chapterLabel(story: Story, index: number): string {
   const chapter = story.chapters[index] as Chapter;
   if (chapter.title !== undefined) return chapter.title;
-  return index === 0 ? story.meta.title : `Chapter ${index + 1}`;
+  const place = (story.firstChapter ?? 0) + index;
+  return place === 0 ? story.meta.title : `Chapter ${place + 1}`;
+}
+
+/** A label as the contents show it: `(New) Chapter 5` for a marked document, as its heading shows it. */
+export function markedLabel(document: Pick<PlannedDocument, 'label' | 'mark'>): string {
+  return document.mark ? `${markText(document.mark)} ${document.label}` : document.label;
 }

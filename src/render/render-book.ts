@@ -1,4 +1,3 @@
-import { contentIdentifier } from '../group/identifier.js';
 import type { Book } from '../model/book.js';
 import { renderContainer } from './container.js';
 import type { EpubFile } from '../model/epub.js';
@@ -18,7 +17,7 @@ const XHTML = 'application/xhtml+xml';
 /** Book → every file of the EPUB, in the order they are packed. Pure: no file system, no clock. */
 export function renderBook(book: Book): EpubFile[] {
   const plan = planBook(book);
-  const identifier = contentIdentifier(book);
+  const { identifier } = book;
   const toc = tocTree(plan);
   const coverHref = book.cover ? `images/cover.${book.cover.mediaType === 'image/png' ? 'png' : 'jpg'}` : undefined;
 
@@ -52,12 +51,12 @@ function renderDocument(book: Book, document: PlannedDocument, coverHref: string
     case 'cover':
       return renderCoverPage(book, `../${coverHref}`);
     case 'title-page':
-      return renderTitlePage(book, story!);
+      return renderTitlePage(book, story!, document.mark);
     case 'disclaimer':
       return renderDisclaimer(book, story!);
     case 'summary':
       return renderSummary(book, story!);
     case 'chapter':
-      return renderChapter(book, chapter!, document.label);
+      return renderChapter(book, chapter!, document.label, document.mark);
   }
 }

@@ -19,6 +19,8 @@ p.verse { text-indent: 0; margin: 1em 0 1em 2em; }
 .titlepage dl { margin: 2em 0 0; text-align: center; }
 .titlepage dt { font-weight: bold; margin-top: 0.6em; }
 .titlepage dd { margin: 0; }
+.titlepage .source { font-size: 0.8em; word-wrap: break-word; }
+.change-mark { font-style: italic; }
 .disclaimer p, .summary p { text-indent: 0; margin: 0 0 1em; }
 .cover { text-align: center; }
 .cover img { max-width: 100%; max-height: 100%; }

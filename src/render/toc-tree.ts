@@ -1,4 +1,4 @@
-import type { BookPlan, PlannedDocument } from './plan.js';
+import { markedLabel, type BookPlan, type PlannedDocument } from './plan.js';
 
 /** One entry of the table of contents; nav.xhtml and toc.ncx are both drawn from this tree. */
 export interface TocEntry {
@@ -12,7 +12,7 @@ export interface TocEntry {
  * the story's title, which points at its title page. Order is spine order.
  */
 export function tocTree(plan: BookPlan): TocEntry[] {
-  const leaf = (d: PlannedDocument): TocEntry => ({ label: d.label, href: d.href, children: [] });
+  const leaf = (d: PlannedDocument): TocEntry => ({ label: markedLabel(d), href: d.href, children: [] });
   const cover = plan.documents.filter((d) => d.kind === 'cover').map(leaf);
   if (plan.stories.length === 1) return [...cover, ...(plan.stories[0]?.documents ?? []).map(leaf)];
   const stories = plan.stories.map(({ documents }) => {

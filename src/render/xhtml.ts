@@ -1,3 +1,4 @@
+import type { ChangeMark } from '../model/book.js';
 import type { Inline } from '../model/story.js';
 import { xmlDocument, type XmlNode } from './xml.js';
 
@@ -37,4 +38,18 @@ export function appendInlines(parent: XmlNode, inlines: readonly Inline[]): void
     if (inline.kind === 'em') parent.ele('em').txt(inline.text);
     else parent.txt(inline.text);
   }
+}
+
+/** A heading's text, after a `(New)` or `(Updated)` mark when it has one, as the contents show it too. */
+export function appendHeading(heading: XmlNode, text: string, mark: ChangeMark | undefined): void {
+  if (mark) {
+    heading.ele('span', { class: 'change-mark' }).txt(markText(mark));
+    heading.txt(' ');
+  }
+  heading.txt(text);
+}
+
+/** What a change mark shows: `(New)`, `(Updated)`. */
+export function markText(mark: ChangeMark): string {
+  return mark === 'new' ? '(New)' : '(Updated)';
 }

@@ -123,7 +123,7 @@ describe('the sample stories in stories/', () => {
       assert.equal(found.get('series collection-type'), 'series');
       assert.equal(found.get('calibre:series'), 'The Lantern Road');
       assert.equal(found.get('calibre:series_index'), '1');
-      const partTwo = textOf(await epub.xml('EPUB/text/s02-title.xhtml'));
+      const partTwo = textOf(await epub.xml('EPUB/text/the-far-shore-title.xhtml'));
       assert.ok(partTwo.includes('Part 2 in The Lantern Road'), partTwo);
       assert.ok(partTwo.includes('Isolde Marr/Cass Penhallow'));
     });
@@ -151,9 +151,9 @@ describe('the sample stories in stories/', () => {
         'Chapter 3 – The Last Chime',
         'Epilogue',
       ]);
-      const prologue = await epub.xml('EPUB/text/s01-c001.xhtml');
+      const prologue = await epub.xml('EPUB/text/the-clockmakers-apprentice-c001.xhtml');
       assert.equal(all(prologue, 'section')[0]?.getAttribute('epub:type'), 'prologue');
-      const titlePage = textOf(await epub.xml('EPUB/text/s01-title.xhtml'));
+      const titlePage = textOf(await epub.xml('EPUB/text/the-clockmakers-apprentice-title.xhtml'));
       for (const field of ['Tamsin Quillfeather', 'General, Mystery', 'None'])
         assert.ok(titlePage.includes(field), field);
     });
@@ -204,7 +204,7 @@ describe('the sample stories in stories/', () => {
       const warning = series.result.diagnostics.find((d) => d.rule === 'header/missing');
       assert.equal(warning?.file, 'salt-and-static.txt');
       assert.equal(warning?.severity, 'warning');
-      const chapter = await epub.xml('EPUB/text/s01-c001.xhtml');
+      const chapter = await epub.xml('EPUB/text/salt-and-static-c001.xhtml');
       const expected = await sourceParagraphs(path.join(SAMPLES, 'salt-and-static.txt'), {
         hasHeader: true,
         skip: (l) => l === '#',

@@ -16,8 +16,8 @@ import { runCli } from '../helpers/cli.js';
 // library checks at most two at a time.
 
 const temp = (prefix: string): Promise<string> => mkdtemp(path.join(os.tmpdir(), `ficbind-${prefix}-`));
-const CHAPTER_1 = 'EPUB/text/s01-c001.xhtml';
-const CHAPTER_2 = 'EPUB/text/s02-c001.xhtml';
+const CHAPTER_1 = 'EPUB/text/first-light-c001.xhtml';
+const CHAPTER_2 = 'EPUB/text/the-far-shore-c001.xhtml';
 
 interface CheckJson {
   books: Array<{ path: string; errors: number; warnings: number }>;
@@ -137,7 +137,7 @@ describe('ficbind check', () => {
     assert.match(report, /\[epubcheck\/RSC-016\]/);
     assert.match(
       report,
-      /careless\.epub\/EPUB\/text\/s02-c001\.xhtml:1:\d+: warning: img without alt \[reader\/img-src-alt\]/,
+      /careless\.epub\/EPUB\/text\/the-far-shore-c001\.xhtml:1:\d+: warning: img without alt \[reader\/img-src-alt\]/,
     );
     assert.match(report, /checked .*careless\.epub: 0 errors, 3 warnings/);
     assert.match(report, /2 books checked, 1 error, 3 warnings$/);
@@ -148,18 +148,19 @@ describe('ficbind check', () => {
       lanternRoad,
       path.join(await temp('check-rules'), 'rules.epub'),
       {
-        'EPUB/text/s02-title.xhtml': (text) => text.replace(/^<\?xml[^>]*\?>/, ''),
+        'EPUB/text/the-far-shore-title.xhtml': (text) => text.replace(/^<\?xml[^>]*\?>/, ''),
         'EPUB/package.opf': (text) =>
           text
             .replace('<dc:language>en</dc:language>', '<dc:language>English (UK)</dc:language>')
-            .replace('<itemref idref="s01-c001"/>', '')
-            .replace('</spine>', '<itemref idref="s01-c001"/></spine>'),
+            .replace('<itemref idref="first-light-c001"/>', '')
+            .replace('</spine>', '<itemref idref="first-light-c001"/></spine>'),
         [CHAPTER_1]: (text) => text.replace('<body>', '<body id="top">'),
-        'EPUB/nav.xhtml': (text) => text.replace('href="text/s01-c001.xhtml"', 'href="text/s01-c001.xhtml#top"'),
+        'EPUB/nav.xhtml': (text) =>
+          text.replace('href="text/first-light-c001.xhtml"', 'href="text/first-light-c001.xhtml#top"'),
         'EPUB/toc.ncx': (text) =>
           text
             .replace(/^<\?xml[^>]*\?>/, '<?xml version="1.0"?>')
-            .replace('src="text/s01-c001.xhtml"', 'src="text/s01-c001.xhtml#top"'),
+            .replace('src="text/first-light-c001.xhtml"', 'src="text/first-light-c001.xhtml#top"'),
       },
       {},
       'DEFLATE',
@@ -180,7 +181,7 @@ describe('ficbind check', () => {
       [
         'reader/xml-declaration',
         'warning',
-        '/EPUB/text/s02-title.xhtml',
+        '/EPUB/text/the-far-shore-title.xhtml',
         1,
         'the document does not start with an XML declaration naming its encoding',
       ],
@@ -196,22 +197,22 @@ describe('ficbind check', () => {
         'reader/link-to-body',
         'warning',
         '/EPUB/nav.xhtml',
-        lineOf('EPUB/nav.xhtml', '<a href="text/s01-c001.xhtml#top"'),
-        'the link "text/s01-c001.xhtml#top" targets the body element of EPUB/text/s01-c001.xhtml',
+        lineOf('EPUB/nav.xhtml', '<a href="text/first-light-c001.xhtml#top"'),
+        'the link "text/first-light-c001.xhtml#top" targets the body element of EPUB/text/first-light-c001.xhtml',
       ],
       [
         'reader/link-to-body',
         'warning',
         '/EPUB/toc.ncx',
-        lineOf('EPUB/toc.ncx', '<content src="text/s01-c001.xhtml#top"'),
-        'the link "text/s01-c001.xhtml#top" targets the body element of EPUB/text/s01-c001.xhtml',
+        lineOf('EPUB/toc.ncx', '<content src="text/first-light-c001.xhtml#top"'),
+        'the link "text/first-light-c001.xhtml#top" targets the body element of EPUB/text/first-light-c001.xhtml',
       ],
       [
         'reader/spine-order',
         'warning',
         '/EPUB/nav.xhtml',
-        lineOf('EPUB/nav.xhtml', '<a href="text/s02-title.xhtml"'),
-        'contents entry "The Far Shore" comes after "First Light", but EPUB/text/s02-title.xhtml comes before that in the spine',
+        lineOf('EPUB/nav.xhtml', '<a href="text/the-far-shore-title.xhtml"'),
+        'contents entry "The Far Shore" comes after "First Light", but EPUB/text/the-far-shore-title.xhtml comes before that in the spine',
       ],
     ]);
   });

@@ -53,12 +53,12 @@ async function brokenCopy(book: string, folder: string): Promise<string> {
   zip.file(
     'EPUB/nav.xhtml',
     nav
-      .replace('href="text/s01-title.xhtml"', 'href="text/s01-title.xhtml#nowhere"')
-      .replace('href="text/s01-c001.xhtml"', 'href="text/missing.xhtml"'),
+      .replace('href="text/salt-and-static-title.xhtml"', 'href="text/salt-and-static-title.xhtml#nowhere"')
+      .replace('href="text/salt-and-static-c001.xhtml"', 'href="text/missing.xhtml"'),
   );
-  const chapter = await zip.file('EPUB/text/s01-c001.xhtml')!.async('string');
+  const chapter = await zip.file('EPUB/text/salt-and-static-c001.xhtml')!.async('string');
   zip.file(
-    'EPUB/text/s01-c001.xhtml',
+    'EPUB/text/salt-and-static-c001.xhtml',
     chapter
       .replace('<p>', '<p><img src="../images/none.png" alt="gone"/>')
       .replace('</section>', '<p>unclosed</section>'),
@@ -105,7 +105,7 @@ describe(
         false,
         'TOC entry to a missing fragment',
       );
-      const chapter = broken.sections.find((s) => s.href.endsWith('/s01-c001.xhtml'))!.rendered;
+      const chapter = broken.sections.find((s) => s.href.endsWith('/salt-and-static-c001.xhtml'))!.rendered;
       assert.deepEqual(
         chapter.images.map((i) => [i.src, i.loaded]),
         [['../images/none.png', false]],

@@ -64,3 +64,22 @@ export async function spinePaths(epub: OpenedEpub): Promise<string[]> {
   const hrefs = new Map(all(doc, 'item').map((i) => [i.getAttribute('id'), i.getAttribute('href')]));
   return all(doc, 'itemref').map((r) => `${dir}${hrefs.get(r.getAttribute('idref'))}`);
 }
+
+/** The chapter documents of a book (`<story key>-c001.xhtml` …) in reading order, as paths inside the zip. */
+export async function chapterPaths(epub: OpenedEpub): Promise<string[]> {
+  return (await spinePaths(epub)).filter((p) => /-c\d{3,}\.xhtml$/.test(p));
+}
+
+/** The first chapter document of a book, found through its spine. */
+export async function firstChapter(epub: OpenedEpub): Promise<string> {
+  const [first] = await chapterPaths(epub);
+  if (!first) throw new Error('the book has no chapter document');
+  return first;
+}
+
+/** The one spine document of a book of one story whose name ends in `-<part>.xhtml` (`title`, `summary`, `c001`). */
+export async function storyDocument(epub: OpenedEpub, part: string): Promise<string> {
+  const found = (await spinePaths(epub)).filter((p) => p.endsWith(`-${part}.xhtml`));
+  if (found.length !== 1) throw new Error(`expected one document ending in -${part}.xhtml, found ${found.length}`);
+  return found[0] as string;
+}

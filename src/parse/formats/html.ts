@@ -8,6 +8,7 @@ import { findPageStory, type StoryPart } from './html-sites.js';
 import { withPageMeta } from './html-meta.js';
 import { lineLocator, type FormatReading } from './format.js';
 import { challengePageFound, isChallengePage } from '../challenge-page.js';
+import { pageArchiveStory } from '../story-address.js';
 
 /**
  * A saved page or page fragment → header fields and body lines. The story is found inside the
@@ -40,6 +41,9 @@ export function readHtml(text: string, file: string): FormatReading {
     value: f.value,
     line: lineOf(f.element.startIndex ?? 0),
   }));
+  // A saved archive page names its story's address: the book's source, and the story's identity.
+  const archive = pageArchiveStory(text);
+  if (archive && !fields.some((f) => f.key === 'Source')) fields.push({ key: 'Source', value: archive.url, line: 1 });
   return { fields, lines, diagnostics };
 }
 
