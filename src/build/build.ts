@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { groupIntoBooks } from '../group/group.js';
+import { groupLibrary, withUniqueFileNames } from '../group/group.js';
 import type { Book } from '../model/book.js';
 import { BuildCache, codeFingerprint } from './cache/build-cache.js';
 import { ChapterSpill } from './cache/chapter-spill.js';
@@ -22,24 +22,35 @@ import {
   type BuildOptionsInput,
 } from '../config/options.js';
 import { optionsInConfig } from '../config/schema.js';
-import { applyConfig, checkConfigPaths, configCover, excludeSources } from '../config/apply.js';
+import { applyConfig, checkConfigPaths, configCover, configIdentifier, excludeSources } from '../config/apply.js';
 import { loadConfig } from './config-file.js';
 import type { Story, StoryHead, StoryInfo } from '../model/story.js';
 import { ChaptersLostError, parseInto, withChapters, type ParsedHead, type StoryStore } from './story-store.js';
+import { compareBook, changeMarks, withMarks, type BookChanges } from './book-changes.js';
+import { describeBook, type BookRecord } from './book-record.js';
+import { readLibraryRecord, sha256, writeLibraryRecord, type LibraryRecord } from './library-record.js';
+import { removeStaleBooks, type StaleBook } from './stale-books.js';
+import { MEGABYTE, splitIntoVolumes } from './volumes.js';
 
 export interface WrittenBook {
   /** Path of the written `.epub`. */
   path: string;
+  /** Its `dc:identifier`, the same across rebuilds while the book is the same book. */
+  identifier: string;
   title: string;
   stories: string[];
   chapters: number;
   words: number;
   /** True when the book on disk was already made from the same input and was left as it was. */
   upToDate: boolean;
+  /** What changed since the previous build into the same output folder; absent on the first build there. */
+  changes?: BookChanges;
 }
 
 export interface BuildResult {
   books: WrittenBook[];
+  /** Books the previous build into the output folder wrote and this one no longer makes, and what became of them. */
+  stale: StaleBook[];
   diagnostics: Diagnostic[];
   /** True when some input could not become a book (the others were still written). */
   failed: boolean;
@@ -116,11 +127,14 @@ async function planHeads(partial: BuildOptionsInput, store: StoryStore): Promise
   }
   if (loaded) stories = applyConfig(stories, config);
 
-  const books = groupIntoBooks(stories, {
+  const grouped = groupLibrary(stories, {
     shape: options.book,
     language: options.language,
     ...(options.sourceDateEpoch !== undefined ? { modified: options.sourceDateEpoch } : {}),
+    ...(loaded ? { pinnedIdentifier: (book: Pick<Book<StoryInfo>, 'stories' | 'series'>) => configIdentifier(book, config) } : {}),
   });
+  const books = grouped.books;
+  diagnostics.push(...grouped.diagnostics);
   const configCovers = new Map<string, string>();
   for (const book of books) {
     const cover = loaded ? configCover(book, config) : undefined;
@@ -159,12 +173,16 @@ async function buildFrom(
 ): Promise<BuildResult> {
   const { cache, code } = store;
   const emit = hooks.onEvent ?? (() => undefined);
-  const { options, books, diagnostics, configCovers } = await planHeads(partial, store);
+  const { options, books: planned, diagnostics, configCovers } = await planHeads(partial, store);
+  const books = volumesOf(planned, options, configCovers);
 
   emit({ kind: 'planned', books: books.length });
   const covers = await listCovers(options.covers);
+  const previous = await readLibraryRecord(options.out);
+  const before = new Map(previous?.books.map((record) => [record.identifier, record]));
   const maker = bookMaker(books.length, options.jobs);
   const done: Array<WrittenBook | undefined> = [];
+  const records: Array<BookRecord | undefined> = [];
   // Per book, then joined in book order: the report is the same however the work interleaves.
   const bookDiagnostics: Diagnostic[][] = books.map(() => []);
   // Books are made in parallel (workers, when there are enough) and each written as soon as it is done;
@@ -178,43 +196,60 @@ async function buildFrom(
       const koboTarget = path.join(options.out, `${book.fileName}.kepub.epub`);
       try {
         const withCover: Book<StoryHead> = cover ? { ...book, cover } : book;
+        const { made, record, changes } = withHistory(withCover, before.get(book.identifier), previous, options);
         // The key covers the cover file and the wish for a drawn one: drawing is the slow part, so it comes after.
-        const key = cache ? bookKey(withCover, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`) : '';
+        const key = cache ? bookKey(made, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`) : '';
         const upToDate =
           cache !== undefined &&
           (await cache.isFresh(target, key)) &&
           (!options.kobo || (await cache.isFresh(koboTarget, key)));
+        const files = upToDate
+          ? await filesOnRecord(
+              options.out,
+              [target, ...(options.kobo ? [koboTarget] : [])],
+              before.get(book.identifier),
+            )
+          : [];
         if (!upToDate) {
           emit({ kind: 'book-started', title: book.title, index });
-          const job = { book: await withChapters(withCover), generateCover: options.cover, kobo: options.kobo };
-          const made = await maker.make(job).catch((error: unknown) => {
+          const job = { book: await withChapters(made), generateCover: options.cover, kobo: options.kobo };
+          const bytes = await maker.make(job).catch((error: unknown) => {
             throw new BookNotMadeError(error instanceof Error ? error.message : String(error));
           });
-          own.push(...made.diagnostics);
-          await writeFileAtomic(target, made.epub);
+          own.push(...bytes.diagnostics);
+          if (options.maxBookSize !== undefined && bytes.epub.length > options.maxBookSize * MEGABYTE)
+            own.push(overSize(target, bytes.epub.length, options.maxBookSize));
+          await writeFileAtomic(target, bytes.epub);
           await cache?.recordBook(target, key);
-          if (made.kepub) {
-            await writeFileAtomic(koboTarget, made.kepub);
+          files.push({ name: path.basename(target), sha256: sha256(bytes.epub) });
+          if (bytes.kepub) {
+            await writeFileAtomic(koboTarget, bytes.kepub);
             await cache?.recordBook(koboTarget, key);
+            files.push({ name: path.basename(koboTarget), sha256: sha256(bytes.kepub) });
           }
         }
-        done[index] = summarise(book, target, upToDate);
+        records[index] = { ...record, files };
+        done[index] = summarise(made, target, upToDate, changes);
         emit({ kind: 'book-done', book: done[index], index });
       } catch (error) {
-        if (error instanceof ChaptersLostError) {
-          own.push(diagnostic('cache/lost', error.source, error.message));
-          return;
-        }
-        if (error instanceof BookNotMadeError) {
-          own.push(diagnostic('output/not-made', target, `could not make the book: ${error.message}`));
-          return;
-        }
-        own.push(diagnostic('output/write-failed', target, `could not write the book: ${(error as Error).message}`));
+        // A book not made this time keeps its record: its files are still the ones of the last build.
+        records[index] = before.get(book.identifier);
+        own.push(bookFailure(error, target));
       }
     })
     .finally(() => maker.close());
   const written = done.filter((b): b is WrittenBook => b !== undefined);
   diagnostics.push(...bookDiagnostics.flat());
+  const current = records.filter((r): r is BookRecord => r !== undefined);
+  const canRemove = !hasErrors(diagnostics);
+  const { stale, kept } = await removeStaleBooks(options.out, previous, current, canRemove);
+  if (previous || current.length > 0) {
+    await writeLibraryRecord(options.out, [...current, ...kept]).catch((error: Error) => {
+      diagnostics.push(
+        diagnostic('output/record-failed', options.out, `could not save the record of the books written: ${error.message}`),
+      );
+    });
+  }
   await cache?.save().catch((error: Error) => {
     diagnostics.push(
       diagnostic(
@@ -228,23 +263,102 @@ async function buildFrom(
     diagnostics.push(...(await checkBooks(written.map((b) => b.path))).diagnostics);
   return {
     books: written,
+    stale,
     diagnostics,
     failed: hasErrors(diagnostics),
     elapsedMs: Math.round(performance.now() - started),
   };
 }
 
+/** With `--max-book-size`, books over it as volumes; each volume takes its book's cover from the config. */
+function volumesOf(
+  books: Array<Book<StoryHead>>,
+  options: BuildOptions,
+  configCovers: Map<string, string>,
+): Array<Book<StoryHead>> {
+  const limit = options.maxBookSize;
+  if (limit === undefined) return books;
+  const split = books.flatMap((book) => {
+    const volumes = splitIntoVolumes(book, limit * MEGABYTE);
+    const cover = configCovers.get(book.fileName);
+    if (cover !== undefined) for (const volume of volumes) configCovers.set(volume.fileName, cover);
+    return volumes;
+  });
+  return split.length === books.length ? books : withUniqueFileNames(split);
+}
+
+function overSize(target: string, bytes: number, limit: number): Diagnostic {
+  return diagnostic(
+    'output/over-size',
+    target,
+    `the book is ${(bytes / MEGABYTE).toFixed(1)} MB, over the ${limit} MB of --max-book-size`,
+  );
+}
+
 /** Making a book's bytes failed (not reading its chapters, not writing the file). */
 class BookNotMadeError extends Error {}
 
-function summarise(book: Book<StoryHead>, target: string, upToDate: boolean): WrittenBook {
+function bookFailure(error: unknown, target: string): Diagnostic {
+  if (error instanceof ChaptersLostError) return diagnostic('cache/lost', error.source, error.message);
+  if (error instanceof BookNotMadeError)
+    return diagnostic('output/not-made', target, `could not make the book: ${error.message}`);
+  return diagnostic('output/write-failed', target, `could not write the book: ${(error as Error).message}`);
+}
+
+/**
+ * The book as this build makes it, given what the previous build into the folder wrote of it:
+ * `dcterms:modified` stays while the content is the same (a rebuild under another clock, or of
+ * another book, does not make this one look new), and with `--mark-new` the changes are marked.
+ * Also the record to keep of it, and the changes to report (when there was a previous build).
+ */
+function withHistory(
+  book: Book<StoryHead>,
+  earlier: BookRecord | undefined,
+  previous: LibraryRecord | undefined,
+  options: BuildOptions,
+): { made: Book<StoryHead>; record: Omit<BookRecord, 'files'>; changes?: BookChanges } {
+  const planned = describeBook(book, (story) => story.stats.prints);
+  const marks = options.markNew ? changeMarks(earlier, planned) : undefined;
+  const modified = earlier !== undefined && earlier.content === planned.content ? earlier.modified : book.modified;
+  const made: Book<StoryHead> = { ...book, modified, ...(marks ? { marks } : {}) };
+  const record = { ...withMarks(planned, marks), modified };
+  if (!previous) return { made, record };
+  const changes = compareBook(earlier, planned);
+  const earlierName = earlier?.files[0]?.name;
+  if (earlierName !== undefined && earlierName !== `${book.fileName}.epub`) changes.renamedFrom = earlierName;
+  return { made, record, changes };
+}
+
+/** The files of a book left as they were: as the record has them, else (no record) hashed again. */
+async function filesOnRecord(
+  folder: string,
+  targets: readonly string[],
+  earlier: BookRecord | undefined,
+): Promise<BookRecord['files']> {
+  return Promise.all(
+    targets.map(async (target) => {
+      const name = path.basename(target);
+      const known = earlier?.files.find((f) => f.name === name);
+      return known ?? { name, sha256: sha256(await readFile(path.join(folder, name))) };
+    }),
+  );
+}
+
+function summarise(
+  book: Book<StoryHead>,
+  target: string,
+  upToDate: boolean,
+  changes: BookChanges | undefined,
+): WrittenBook {
   return {
     path: target,
+    identifier: book.identifier,
     title: book.title,
     stories: book.stories.map((s) => s.source),
     chapters: book.stories.reduce((n, s) => n + s.stats.chapters, 0),
     words: book.stories.reduce((n, s) => n + s.stats.words, 0),
     upToDate,
+    ...(changes ? { changes } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import type { BuildOptions } from '../config/options.js';
 import { countWords } from '../parse/count-words.js';
 import type { Chapter, Story, StoryHead, StoryInfo, StoryStats } from '../model/story.js';
 import { parseStory, type ParsedStory } from '../parse/parse-story.js';
+import { chapterPrint } from './book-record.js';
 
 /**
  * Where a build's parsed stories wait for their book. Grouping needs only what a story says about
@@ -58,8 +59,9 @@ export async function parseInto(
   if (cache) {
     const key = storyKey(found, parseOptions, store.code);
     const cached = await cache.story(key);
-    if (cached) {
-      const stats = { words: cached.words, chapters: cached.chapterCount };
+    // An entry without prints was made by code that did not keep them: parsed anew.
+    if (cached && (!cached.story || Array.isArray(cached.prints))) {
+      const stats = { words: cached.words, chapters: cached.chapterCount, prints: cached.prints ?? [] };
       const load = fromCache(cache, key, found.path);
       return {
         ...(cached.story ? { head: headOf(cached.story, stats, key, load) } : {}),
@@ -82,7 +84,7 @@ export async function parseInto(
   const key = storyKey(read.source, parseOptions, store.code);
   if (!cleaned.story) {
     const diagnostics = detached(cleaned.diagnostics);
-    await cache.saveStory(key, { diagnostics, words: 0, chapterCount: 0 }, []).catch(() => undefined);
+    await cache.saveStory(key, { diagnostics, words: 0, chapterCount: 0, prints: [] }, []).catch(() => undefined);
     return { diagnostics };
   }
   return setAside(cleaned.story, cleaned.diagnostics, key, async (chapters, entry) => {
@@ -99,6 +101,7 @@ export async function withChapters(book: Book<StoryHead>): Promise<Book> {
       meta: head.meta,
       chapters: await head.loadChapters(),
       modified: head.modified,
+      ...(head.firstChapter === undefined ? {} : { firstChapter: head.firstChapter }),
     })),
   );
   return { ...book, stories };
@@ -115,13 +118,14 @@ async function setAside(
   put: (chapters: readonly Chapter[], entry: CachedStory) => Promise<() => Promise<Chapter[]>>,
 ): Promise<ParsedHead> {
   const { chapters, ...info } = parsed;
-  const stats = { words: countWords(parsed), chapters: chapters.length };
+  const stats = statsOf(parsed);
   // Its own strings, not slices of the source text, which is let go once parsed (see detached).
   const entry = {
     story: detached(info),
     diagnostics: detached(parseDiagnostics),
     words: stats.words,
     chapterCount: stats.chapters,
+    prints: stats.prints,
   };
   const load = await put(chapters, entry).catch(() => undefined);
   if (!load) return { head: heldInMemory(parsed, parseKey), diagnostics: parseDiagnostics };
@@ -131,8 +135,11 @@ async function setAside(
 /** A head whose chapters stay in memory: with nowhere to set them aside (`ficbind list`), or when that failed. */
 function heldInMemory(story: Story, parseKey?: string): StoryHead {
   const { chapters, ...info } = story;
-  const stats = { words: countWords(story), chapters: chapters.length };
-  return headOf(info, stats, parseKey, () => Promise.resolve(chapters));
+  return headOf(info, statsOf(story), parseKey, () => Promise.resolve(chapters));
+}
+
+function statsOf(story: Story): StoryStats {
+  return { words: countWords(story), chapters: story.chapters.length, prints: story.chapters.map(chapterPrint) };
 }
 
 function headOf(

@@ -175,7 +175,7 @@ function reportText(result: BuildResult, flags: BuildFlags, mode: ProgressMode):
   if (flags.json) return JSON.stringify(buildReportJson(result), null, 2);
   if (flags.quiet) {
     const problems = result.diagnostics.filter(isProblem);
-    return formatBuildReport({ ...result, diagnostics: problems }, { listBooks: false });
+    return formatBuildReport({ ...result, diagnostics: problems }, { listBooks: false, changes: false });
   }
   // Plain-line progress already printed each book as it was done.
   return formatBuildReport(result, { listBooks: mode !== 'lines' });

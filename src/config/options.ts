@@ -71,6 +71,10 @@ export const buildOptionsSchema = z
     cache: z.union([z.string().min(1), z.literal(false)]).default(false),
     /** Seconds since the epoch for `dcterms:modified` and zip dates; defaults to SOURCE_DATE_EPOCH. */
     sourceDateEpoch: wholeNumber(0, 'a whole number of seconds').optional(),
+    /** Mark chapters and stories new (or changed) since the previous build "(New)" in the contents and on their heading. */
+    markNew: z.boolean().default(false),
+    /** Split a book larger than this many megabytes (10^6 bytes) into volumes. */
+    maxBookSize: z.number({ message: 'expected a number of megabytes' }).positive('expected a number of megabytes above 0').optional(),
   })
   .strict();
 
@@ -94,6 +98,8 @@ export const OPTION_FLAGS: Readonly<Record<keyof BuildOptions, string>> = {
   jobs: '--jobs',
   cache: '--cache',
   sourceDateEpoch: 'SOURCE_DATE_EPOCH',
+  markNew: '--mark-new',
+  maxBookSize: '--max-book-size',
 };
 
 export const DEFAULT_OPTIONS: BuildOptions = buildOptionsSchema.parse({});

@@ -231,6 +231,11 @@ export const RULES = {
     description: 'A book could not be written to the output folder.',
     hint: 'Check that the output folder exists and is writable, and that the disk is not full.',
   },
+  'output/record-failed': {
+    severity: 'warning',
+    description: 'The record of the books written (`.ficbind-books.json` in the output folder) could not be saved.',
+    hint: 'The books are fine; the next build cannot say what changed, and will not remove books it no longer makes.',
+  },
 
   // --- checking books (ficbind check, build --check) ------------------------------------------
   'check/no-such-file': {

@@ -75,10 +75,24 @@ export interface Story extends StoryInfo {
   chapters: Chapter[];
 }
 
+/**
+ * What a build knows of a chapter without holding its text: its heading, the digest of what it
+ * shows (build/book-record.ts chapterPrint), its words and the bytes of its text (what splitting
+ * a book into volumes goes by).
+ */
+export interface ChapterPrint {
+  title?: string;
+  digest: string;
+  words: number;
+  bytes: number;
+}
+
 /** Counted when the story was parsed, so a report needs no chapters. */
 export interface StoryStats {
   words: number;
   chapters: number;
+  /** One per chapter: what a change report and the record of a book need of them. */
+  prints: ChapterPrint[];
 }
 
 /**

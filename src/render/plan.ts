@@ -65,9 +65,12 @@ export function planBook(book: Book): BookPlan {
 
 /** The heading of a chapter: as written, else the story title for a lone or opening section. */
 export function chapterLabel(story: Story, index: number): string {
-  const chapter = story.chapters[index] as Chapter;
-  if (chapter.title !== undefined) return chapter.title;
-  const place = (story.firstChapter ?? 0) + index;
+  return headingAt(story, (story.firstChapter ?? 0) + index, (story.chapters[index] as Chapter).title);
+}
+
+/** The heading of the chapter at `place` in its story (from 0), given the title it was written with. */
+export function headingAt(story: Pick<Story, 'meta'>, place: number, title: string | undefined): string {
+  if (title !== undefined) return title;
   return place === 0 ? story.meta.title : `Chapter ${place + 1}`;
 }
 

@@ -28,7 +28,7 @@ describe('ficbind build (the command line)', () => {
     });
     const run = await runCli(['build'], { cwd: work });
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(await readdir(path.join(work, 'out')), ['Salt and Static.epub']);
+    assert.deepEqual((await readdir(path.join(work, 'out'))).sort(), ['.ficbind-books.json', 'Salt and Static.epub']);
   });
 
   it('shows help with examples', async () => {
@@ -113,7 +113,7 @@ describe('ficbind build (the command line)', () => {
     assert.equal(run.code, 1);
     assert.match(run.stdout, /picture\.txt: error: this looks like a binary file/);
     assert.match(run.stdout, /empty\.txt.*error: no story text found/);
-    assert.deepEqual(await readdir(out), ['Salt and Static.epub']);
+    assert.deepEqual((await readdir(out)).sort(), ['.ficbind-books.json', 'Salt and Static.epub']);
   });
 
   it('on a machine where sharp cannot load: --no-cover builds, and a drawn cover fails with the way out', async () => {
@@ -127,7 +127,7 @@ describe('ficbind build (the command line)', () => {
     const plain = await temp('cli-no-sharp-plain');
     const withoutCovers = await runCli(['build', input, '-o', plain, '--no-cover', '--no-cache'], { nodeArgs });
     assert.equal(withoutCovers.code, 0, withoutCovers.stdout + withoutCovers.stderr);
-    assert.deepEqual(await readdir(plain), ['Salt and Static.epub']);
+    assert.deepEqual((await readdir(plain)).sort(), ['.ficbind-books.json', 'Salt and Static.epub']);
 
     const drawn = await temp('cli-no-sharp-drawn');
     const withCovers = await runCli(['build', input, '-o', drawn, '--no-cache'], { nodeArgs });

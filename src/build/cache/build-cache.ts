@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../write.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FileIndex, FileRecord } from '../discover.js';
-import type { Chapter, StoryInfo } from '../../model/story.js';
+import type { Chapter, ChapterPrint, StoryInfo } from '../../model/story.js';
 
 const MANIFEST = 'manifest.json';
 
@@ -26,6 +26,8 @@ export interface CachedStory {
   diagnostics: Diagnostic[];
   words: number;
   chapterCount: number;
+  /** Each chapter's heading and digest (build/book-record.ts), for change reports without the text. */
+  prints?: ChapterPrint[];
 }
 
 interface Manifest {

@@ -1,0 +1,207 @@
+import assert from 'node:assert/strict';
+import { appendFile, mkdtemp, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { build, type BuildOptions, type BuildResult, type WrittenBook } from '../../src/index.js';
+import { FIXED_EPOCH } from '../helpers/build.js';
+import { runCli } from '../helpers/cli.js';
+import { all, openEpub, packageDocument, textOf, type OpenedEpub } from '../helpers/epub.js';
+import { writeStories } from '../helpers/library.js';
+
+// Invented stories: a series of three parts (part 2 arrives later), told in numbered chapters.
+const AUTHOR = 'Odile Ferrant';
+const SERIES = 'The Glasswright Papers';
+
+/** A chapter of invented text: its heading and paragraphs that say which chapter it is. */
+function chapter(number: number, words = 'the kiln cooled slowly'): string {
+  return `Chapter ${number}\n\nIn chapter ${number}, ${words} while the glassmakers waited.\n\nNobody spoke of the cracked pane, not yet.\n`;
+}
+
+function part(title: string, number: number, chapters: number[]): string {
+  const header = `Title: ${title}\nAuthor: ${AUTHOR}\nSeries: ${SERIES}, Part ${number}\nSummary: Part ${number} of the papers.\n\n`;
+  return header + chapters.map((n) => chapter(n)).join('\n');
+}
+
+/** Every entry of a book, by name, and its identifier as its package document gives it. */
+interface BookSnapshot {
+  identifier: string;
+  modified: string;
+  entries: Map<string, Buffer>;
+  raw: Buffer;
+}
+
+async function snapshot(file: string): Promise<BookSnapshot> {
+  const epub = await openEpub(file);
+  const entries = new Map<string, Buffer>();
+  for (const name of epub.entries) {
+    const entry = epub.zip.file(name);
+    if (entry) entries.set(name, Buffer.from(await entry.async('uint8array')));
+  }
+  const { doc } = await packageDocument(epub);
+  const modified = all(doc, 'meta').find((m) => m.getAttribute('property') === 'dcterms:modified');
+  return {
+    identifier: textOf(all(doc, 'dc:identifier')[0]!),
+    modified: textOf(modified!),
+    entries,
+    raw: Buffer.from(epub.raw),
+  };
+}
+
+const chapterDocuments = (book: BookSnapshot): string[] =>
+  [...book.entries.keys()].filter((name) => /-c\d{3,}\.xhtml$/.test(name)).sort();
+
+function bookTitled(result: BuildResult, title: string): WrittenBook {
+  const found = result.books.find((b) => b.title === title);
+  assert.ok(found, `no book "${title}" in ${result.books.map((b) => b.title).join(', ')}`);
+  return found;
+}
+
+/** The changes a build reports for a book, with the empty lists left out, for exact comparison. */
+function reported(book: WrittenBook): Record<string, unknown> {
+  assert.ok(book.changes, `${book.title}: no change report`);
+  return Object.fromEntries(
+    Object.entries(book.changes).filter(
+      ([key, value]) => !(Array.isArray(value) && value.length === 0) && !(key === 'isNew' && value === false),
+    ),
+  );
+}
+
+/** Every document a snapshot shares with another, and must hold the same bytes in. */
+function assertKept(before: BookSnapshot, after: BookSnapshot, except: readonly string[] = []): void {
+  for (const name of chapterDocuments(before)) {
+    if (except.includes(name)) continue;
+    assert.ok(after.entries.has(name), `${name} is still in the book`);
+    assert.ok(after.entries.get(name)!.equals(before.entries.get(name)!), `${name} is byte-identical`);
+  }
+}
+
+async function library(files: Record<string, string>): Promise<{ input: string; options: Partial<BuildOptions> }> {
+  const input = await writeStories(files);
+  const out = await mkdtemp(path.join(os.tmpdir(), 'ficbind-living-'));
+  return {
+    input,
+    options: { input, out, cover: false, covers: path.join(input, 'no-covers'), sourceDateEpoch: FIXED_EPOCH },
+  };
+}
+
+describe('a living library: books keep their identity as stories grow, and say what changed', () => {
+  it('keeps the identifier, names and bytes of unchanged chapters as chapters and stories are added or edited', async () => {
+    const { input, options } = await library({
+      'kiln-light.txt': part('Kiln Light', 1, [1, 2]),
+      'ash-harbour.txt': part('Ash Harbour', 3, [1, 2]),
+      'lone.txt': `Title: A Lone Pane\nAuthor: ${AUTHOR}\n\n${chapter(1)}`,
+    });
+    const first = await build(options);
+    assert.equal(first.failed, false);
+    assert.equal(bookTitled(first, SERIES).changes, undefined, 'a first build into a folder has nothing to compare');
+    const one = await snapshot(bookTitled(first, SERIES).path);
+    const lone = await snapshot(bookTitled(first, 'A Lone Pane').path);
+    assert.notEqual(one.identifier, lone.identifier);
+
+    // A chapter appended to part 1.
+    await appendFile(path.join(input, 'kiln-light.txt'), `\n${chapter(3)}`);
+    const second = await build(options);
+    const two = await snapshot(bookTitled(second, SERIES).path);
+    assert.equal(two.identifier, one.identifier, 'appending a chapter keeps the identifier');
+    assertKept(one, two);
+    assert.deepEqual(chapterDocuments(two), [...chapterDocuments(one), 'EPUB/text/kiln-light-c003.xhtml'].sort());
+    assert.deepEqual(reported(bookTitled(second, SERIES)), {
+      chaptersAdded: [{ story: 'Kiln Light', chapter: 'Chapter 3', document: 'kiln-light-c003' }],
+    });
+    assert.deepEqual(reported(bookTitled(second, 'A Lone Pane')), {}, 'an untouched book reports no change');
+    assert.ok((await snapshot(bookTitled(second, 'A Lone Pane').path)).raw.equals(lone.raw));
+
+    // Part 2 arrives, between the two parts there already.
+    await writeFile(path.join(input, 'cooling-shed.txt'), part('The Cooling Shed', 2, [1]));
+    const third = await build(options);
+    const three = await snapshot(bookTitled(third, SERIES).path);
+    assert.equal(three.identifier, one.identifier, 'a story inserted in the middle keeps the identifier');
+    assertKept(two, three);
+    assert.deepEqual(reported(bookTitled(third, SERIES)), { storiesAdded: ['The Cooling Shed'] });
+
+    // One chapter of part 3 revised.
+    const harbour = path.join(input, 'ash-harbour.txt');
+    await writeFile(
+      harbour,
+      (await readFile(harbour, 'utf8')).replace('In chapter 2, the kiln', 'In chapter 2, at last the kiln'),
+    );
+    const fourth = await build(options);
+    const four = await snapshot(bookTitled(fourth, SERIES).path);
+    assert.equal(four.identifier, one.identifier);
+    assertKept(three, four, ['EPUB/text/ash-harbour-c002.xhtml']);
+    assert.ok(
+      !four.entries
+        .get('EPUB/text/ash-harbour-c002.xhtml')!
+        .equals(three.entries.get('EPUB/text/ash-harbour-c002.xhtml')!),
+    );
+    assert.deepEqual(reported(bookTitled(fourth, SERIES)), {
+      chaptersChanged: [{ story: 'Ash Harbour', chapter: 'Chapter 2', document: 'ash-harbour-c002' }],
+    });
+
+    // Nothing changed, another clock: not one byte moves, dcterms:modified included.
+    const fifth = await build({ ...options, sourceDateEpoch: FIXED_EPOCH + 86_400 });
+    for (const book of fifth.books) {
+      assert.deepEqual(reported(book), {}, book.title);
+      const again = await snapshot(book.path);
+      const before = await snapshot(bookTitled(fourth, book.title).path);
+      assert.equal(again.modified, before.modified, `${book.title}: dcterms:modified moves only with the content`);
+    }
+    assert.ok(
+      (await snapshot(bookTitled(fifth, SERIES).path)).raw.equals(four.raw),
+      'the series book is byte-identical',
+    );
+  });
+
+  it('keeps identifiers and chapter bytes in a renamed output folder, under another clock, time zone and file times', async () => {
+    const { input } = await library({
+      'kiln-light.txt': part('Kiln Light', 1, [1, 2]),
+      'ash-harbour.txt': part('Ash Harbour', 3, [1]),
+    });
+    const work = await mkdtemp(path.join(os.tmpdir(), 'ficbind-moved-'));
+    const run = async (out: string, env: NodeJS.ProcessEnv) => {
+      const result = await runCli(['build', input, '-o', out, '--no-cover', '--no-cache', '--json'], { env });
+      assert.equal(result.code, 0, result.stderr);
+      return JSON.parse(result.stdout) as BuildResult;
+    };
+    const first = await run(path.join(work, 'books'), { TZ: 'UTC', SOURCE_DATE_EPOCH: '' });
+    const before = await snapshot(bookTitled(first, SERIES).path);
+
+    // A fresh folder under another clock and time zone, no record to go by: the identity alone.
+    const elsewhere = await run(path.join(work, 'elsewhere'), {
+      TZ: 'Pacific/Kiritimati',
+      SOURCE_DATE_EPOCH: '1800000000',
+    });
+    const fresh = await snapshot(bookTitled(elsewhere, SERIES).path);
+    assert.equal(fresh.identifier, before.identifier);
+    assert.notEqual(fresh.modified, before.modified);
+    assertKept(before, fresh);
+
+    // The folder renamed, the story files touched, another time zone: the same books, byte for byte.
+    await rename(path.join(work, 'books'), path.join(work, 'renamed'));
+    for (const name of await readdir(input)) await utimes(path.join(input, name), 1_900_000_000, 1_900_000_000);
+    const moved = await run(path.join(work, 'renamed'), { TZ: 'America/St_Johns', SOURCE_DATE_EPOCH: '' });
+    const after = await snapshot(bookTitled(moved, SERIES).path);
+    assert.equal(after.identifier, before.identifier);
+    assert.ok(after.raw.equals(before.raw), 'byte-identical after the move');
+    assert.deepEqual(reported(bookTitled(moved, SERIES)), {});
+  });
+
+  it('gives same-titled stories by different authors different identifiers, and tells a story saved twice apart', async () => {
+    const tale = (author: string, text: string) => `Title: Harbour Songs\nAuthor: ${author}\n\n${text}\n`;
+    const { options } = await library({
+      'odile.txt': tale('Odile Ferrant', 'The gulls sang first.'),
+      'bram.txt': tale('Bram Tullis', 'The bells rang first.'),
+      'copy/odile.txt': tale('Odile Ferrant', 'The gulls sang first, again.'),
+    });
+    const result = await build({ ...options, book: 'story' });
+    const identifiers = await Promise.all(result.books.map(async (b) => (await snapshot(b.path)).identifier));
+    assert.equal(result.books.length, 3);
+    assert.equal(new Set(identifiers).size, 3, identifiers.join(' '));
+    assert.deepEqual(
+      result.diagnostics.filter((d) => d.rule === 'book/same-identity').map((d) => d.file),
+      ['odile.txt'],
+      'only the story saved twice is told apart (the later in path order), and reported',
+    );
+  });
+});
