@@ -76,6 +76,8 @@ export function compareBook(previous: BookRecord | undefined, current: BookDescr
     }
   }
   for (const story of previous.stories) if (!now.has(story.identity)) changes.storiesRemoved.push(story.title);
+  // A book of one story has its title twice, as the book's and the story's: said once.
+  changes.metadata = [...new Set(changes.metadata)];
   return changes;
 }
 

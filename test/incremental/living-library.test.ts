@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { build, type BuildOptions, type BuildResult, type WrittenBook } from '../../src/index.js';
 import { FIXED_EPOCH } from '../helpers/build.js';
 import { runCli } from '../helpers/cli.js';
-import { all, openEpub, packageDocument, textOf, type OpenedEpub } from '../helpers/epub.js';
+import { all, openEpub, packageDocument, parseXml, textOf } from '../helpers/epub.js';
 import { writeStories } from '../helpers/library.js';
 
 // Invented stories: a series of three parts (part 2 arrives later), told in numbered chapters.
@@ -202,6 +202,174 @@ describe('a living library: books keep their identity as stories grow, and say w
       result.diagnostics.filter((d) => d.rule === 'book/same-identity').map((d) => d.file),
       ['odile.txt'],
       'only the story saved twice is told apart (the later in path order), and reported',
+    );
+  });
+
+  it('removes the books it no longer makes, only files it wrote, and says where their stories went', async () => {
+    const { input, options } = await library({
+      'kiln-light.txt': part('Kiln Light', 1, [1]),
+      'lone.txt': `Title: A Lone Pane\nAuthor: ${AUTHOR}\n\n${chapter(1)}`,
+      'soon-gone.txt': `Title: Soon Gone\nAuthor: ${AUTHOR}\n\n${chapter(1)}`,
+      'old-tale.txt': `Title: An Old Tale\nAuthor: ${AUTHOR}\n\n${chapter(1)}`,
+    });
+    const out = options.out as string;
+    await writeFile(path.join(out, 'mine.epub'), 'a book of my own, not written by ficbind');
+    const first = await build(options);
+    assert.deepEqual(first.stale, []);
+    // The reader edits one book in place (calibre's editor, say): it is theirs now.
+    await appendFile(path.join(out, 'An Old Tale.epub'), 'edited');
+    // Part 1 gains its series; two stories leave the library.
+    await writeFile(path.join(input, 'cooling-shed.txt'), part('The Cooling Shed', 2, [1]));
+    await rm(path.join(input, 'soon-gone.txt'));
+    await rm(path.join(input, 'old-tale.txt'));
+    const run = await runCli(['build', input, '-o', out, '--no-cover', '--no-cache']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.deepEqual((await readdir(out)).sort(), [
+      '.ficbind-books.json',
+      'A Lone Pane.epub',
+      'An Old Tale.epub',
+      `${SERIES}.epub`,
+      'mine.epub',
+    ]);
+    assert.ok(
+      run.stdout.includes(`removed ${path.join(out, 'Kiln Light.epub')}: its story is now in "${SERIES}"`),
+      run.stdout,
+    );
+    assert.ok(
+      run.stdout.includes(
+        `removed ${path.join(out, 'Soon Gone.epub')}: none of its stories is in the library any more`,
+      ),
+      run.stdout,
+    );
+    assert.ok(
+      run.stdout.includes(`left ${path.join(out, 'An Old Tale.epub')}, changed since ficbind wrote it`),
+      run.stdout,
+    );
+    assert.equal(await readFile(path.join(out, 'mine.epub'), 'utf8'), 'a book of my own, not written by ficbind');
+
+    // A build with errors removes nothing: a story that failed to parse has not left the library.
+    await rm(path.join(input, 'lone.txt'));
+    await writeFile(path.join(input, 'broken.txt'), '');
+    const failed = await build(options);
+    assert.equal(failed.failed, true);
+    assert.deepEqual(
+      failed.stale.map((s) => [path.basename(s.path), s.outcome]),
+      [['A Lone Pane.epub', 'kept']],
+    );
+    assert.ok((await readdir(out)).includes('A Lone Pane.epub'));
+    await rm(path.join(input, 'broken.txt'));
+    const fixed = await build(options);
+    assert.deepEqual(
+      fixed.stale.map((s) => [path.basename(s.path), s.outcome]),
+      [['A Lone Pane.epub', 'removed']],
+    );
+    assert.ok(!(await readdir(out)).includes('A Lone Pane.epub'));
+  });
+
+  it('keeps the Kobo span ids of unchanged chapters when a chapter is appended', async () => {
+    const { input, options } = await library({
+      'kiln-light.txt': part('Kiln Light', 1, [1, 2]),
+      'ash-harbour.txt': part('Ash Harbour', 3, [1]),
+    });
+    const spans = async (book: BookSnapshot, name: string): Promise<string[]> => {
+      const doc = parseXml(book.entries.get(name)!.toString('utf8'), name);
+      return all(doc, 'span')
+        .filter((span) => span.getAttribute('class') === 'koboSpan')
+        .map((span) => span.getAttribute('id')!);
+    };
+    const kepub = (result: BuildResult) => bookTitled(result, SERIES).path.replace(/\.epub$/, '.kepub.epub');
+    const before = await snapshot(kepub(await build({ ...options, kobo: true })));
+    await appendFile(path.join(input, 'kiln-light.txt'), `\n${chapter(3)}`);
+    const after = await snapshot(kepub(await build({ ...options, kobo: true })));
+    assert.equal(after.identifier, before.identifier);
+    assertKept(before, after);
+    for (const name of chapterDocuments(before)) {
+      const ids = await spans(before, name);
+      assert.ok(ids.length >= 3, `${name} has sentence spans`);
+      assert.deepEqual(await spans(after, name), ids, `${name} keeps its span ids`);
+    }
+    assert.deepEqual((await spans(after, 'EPUB/text/kiln-light-c003.xhtml')).slice(0, 2), ['kobo.1.1', 'kobo.2.1']);
+  });
+
+  it('records where a story was saved from, and a story with an address keeps its identity when retitled', async () => {
+    const page = (title: string) =>
+      `<html><head><title>${title} - Tamsin Orr - Original Work [Archive of Our Own]</title>` +
+      '<link rel="canonical" href="https://archiveofourown.org/works/4242/chapters/99"></head><body>' +
+      `<div class="preface group"><h2 class="title heading">${title}</h2><h3 class="byline heading"><a rel="author" href="/users/orr">Tamsin Orr</a></h3></div>` +
+      '<div id="chapters"><div class="userstuff"><p>The ferry left at six, and nobody waved.</p><p>By seven the fog had the whole bay.</p></div></div></body></html>';
+    const { input, options } = await library({
+      'ferry.html': page('The Six O’Clock Ferry'),
+      'tidewater.txt': `Title: Tidewater\nAuthor: Tamsin Orr\nSeries: Shore Tales, Part 1\nSource: https://example.org/stories/tidewater/\n\n${chapter(1)}`,
+      'marginalia.md': `---\ntitle: Marginalia\nauthor: Tamsin Orr\nseries: Shore Tales, Part 2\nsource: https://www.fanfiction.net/s/777/3/Marginalia\n---\n\nThe notes in the margin were not hers.\n`,
+    });
+    const sources = async (file: string): Promise<string[]> =>
+      all((await packageDocument(await openEpub(file))).doc, 'dc:source').map(textOf);
+    const first = await build(options);
+    const ferry = bookTitled(first, 'The Six O’Clock Ferry');
+    assert.deepEqual(await sources(ferry.path), ['https://archiveofourown.org/works/4242']);
+    const ferryBook = await snapshot(ferry.path);
+    assert.ok(ferryBook.entries.has('EPUB/text/ao3-4242-c001.xhtml'), [...ferryBook.entries.keys()].join(' '));
+    const titlePage = textOf(parseXml(ferryBook.entries.get('EPUB/text/ao3-4242-title.xhtml')!.toString('utf8')));
+    assert.ok(titlePage.includes('Source: https://archiveofourown.org/works/4242'), titlePage);
+    assert.deepEqual(await sources(bookTitled(first, 'Shore Tales').path), [
+      'https://example.org/stories/tidewater/',
+      'https://www.fanfiction.net/s/777',
+    ]);
+
+    // The author retitles both: the books are still the same books.
+    await writeFile(path.join(input, 'ferry.html'), page('The Last Ferry'));
+    const tidewater = path.join(input, 'tidewater.txt');
+    await writeFile(
+      tidewater,
+      (await readFile(tidewater, 'utf8')).replace('Title: Tidewater', 'Title: Tidewater Blues'),
+    );
+    const second = await build(options);
+    const retitled = bookTitled(second, 'The Last Ferry');
+    assert.equal((await snapshot(retitled.path)).identifier, ferryBook.identifier);
+    assert.deepEqual(reported(retitled), { metadata: ['title'], renamedFrom: 'The Six O’Clock Ferry.epub' });
+    assert.equal(
+      (await snapshot(bookTitled(second, 'Shore Tales').path)).identifier,
+      (await snapshot(bookTitled(first, 'Shore Tales').path)).identifier,
+    );
+    assert.deepEqual(reported(bookTitled(second, 'Shore Tales')), { metadata: ['title of "Tidewater Blues"'] });
+  });
+
+  it('marks what is new under --mark-new, in the contents and on the heading, until a build without it', async () => {
+    const { input, options } = await library({
+      'kiln-light.txt': part('Kiln Light', 1, [1, 2]),
+      'ash-harbour.txt': part('Ash Harbour', 3, [1]),
+    });
+    const navLabels = async (book: BookSnapshot): Promise<string[]> =>
+      all(parseXml(book.entries.get('EPUB/nav.xhtml')!.toString('utf8')), 'a').map(textOf);
+    const heading = (book: BookSnapshot, name: string): string =>
+      textOf(all(parseXml(book.entries.get(name)!.toString('utf8')), 'h2')[0]!);
+    const first = await snapshot(bookTitled(await build(options), SERIES).path);
+    await appendFile(path.join(input, 'kiln-light.txt'), `\n${chapter(3)}`);
+    await writeFile(path.join(input, 'cooling-shed.txt'), part('The Cooling Shed', 2, [1]));
+    const harbour = path.join(input, 'ash-harbour.txt');
+    await writeFile(harbour, (await readFile(harbour, 'utf8')).replace('In chapter 1,', 'In chapter 1, at dawn,'));
+
+    const marked = await snapshot(bookTitled(await build({ ...options, markNew: true }), SERIES).path);
+    assert.equal(marked.identifier, first.identifier, 'the marks never change the identifier');
+    const labels = await navLabels(marked);
+    for (const label of ['(New) Chapter 3', '(New) The Cooling Shed', '(Updated) Chapter 1'])
+      assert.ok(labels.includes(label), `${label} in ${labels.join(' | ')}`);
+    assert.equal(labels.filter((l) => l.startsWith('(')).length, 3, labels.join(' | '));
+    assert.equal(heading(marked, 'EPUB/text/kiln-light-c003.xhtml'), '(New) Chapter 3');
+    assert.equal(heading(marked, 'EPUB/text/ash-harbour-c001.xhtml'), '(Updated) Chapter 1');
+    assertKept(first, marked, ['EPUB/text/ash-harbour-c001.xhtml']);
+
+    const again = await snapshot(bookTitled(await build({ ...options, markNew: true }), SERIES).path);
+    assert.deepEqual(await navLabels(again), labels, 'the marks stay while the flag is given');
+
+    const plain = await snapshot(bookTitled(await build(options), SERIES).path);
+    assert.equal(plain.identifier, first.identifier);
+    assert.ok(!(await navLabels(plain)).some((l) => l.startsWith('(')), 'a build without the flag drops the marks');
+    assert.equal(heading(plain, 'EPUB/text/kiln-light-c003.xhtml'), 'Chapter 3');
+    assert.ok(
+      plain.entries
+        .get('EPUB/text/kiln-light-c001.xhtml')!
+        .equals(first.entries.get('EPUB/text/kiln-light-c001.xhtml')!),
     );
   });
 });
