@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
-import type { WrittenBook } from '../../src/index.js';
+import { build, type WrittenBook } from '../../src/index.js';
 import { REPO_ROOT, SAMPLES, buildInto } from '../helpers/build.js';
 import { all, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } from '../helpers/epub.js';
+import { writeStories } from '../helpers/library.js';
 import { solidPng } from '../helpers/png.js';
 import { SAMPLE_BOOKS } from './expected.js';
 import { chapterOpenings, sameQuotes } from './openings.js';
@@ -310,6 +311,63 @@ describe(
           );
           assert.notEqual(entry.fragmentFound, false, `${path.basename(file)}: TOC "${entry.label}"`);
         }
+      }
+    });
+  },
+);
+
+describe(
+  'an updated book opened in foliate-js: the new chapter in its contents, marked under --mark-new',
+  {
+    skip: renderSkipReason(),
+    timeout: 300_000,
+  },
+  () => {
+    let reader: FoliateReader | undefined;
+    const read: Array<{ marked: boolean; file: string; identifier: string; report: FoliateReport }> = [];
+
+    before(async () => {
+      const chapter = (n: number) =>
+        `Chapter ${n}\n\nThe kiln was opened for the ${n === 1 ? 'first' : 'next'} time.\n\nSmoke rose from it.\n`;
+      const input = await writeStories({
+        'kiln.txt': `Title: Kiln Light\nAuthor: Odile Ferrant\n\n${chapter(1)}\n${chapter(2)}`,
+      });
+      const out = await mkdtemp(path.join(os.tmpdir(), 'ficbind-render-updated-'));
+      const options = { input, out, cover: false, covers: path.join(input, 'none'), sourceDateEpoch: 1_700_000_000 };
+      const first = await build(options);
+      assert.equal(first.failed, false);
+      await appendFile(path.join(input, 'kiln.txt'), `\n${chapter(3)}`);
+      reader = await openFoliateReader();
+      for (const marked of [true, false]) {
+        const result = await build({ ...options, markNew: marked });
+        const file = result.books[0]!.path;
+        // A copy per build: the next build rewrites the file in place.
+        const copy = `${out}-${marked ? 'marked' : 'plain'}.epub`;
+        await copyFile(file, copy);
+        read.push({ marked, file: copy, identifier: first.books[0]!.identifier, report: await reader.read(copy) });
+      }
+    });
+
+    after(async () => {
+      await reader?.close();
+    });
+
+    it('finds the appended chapter in the contents, with its mark only under --mark-new, and shows it there', () => {
+      for (const { marked, file, identifier, report } of read) {
+        assert.deepEqual(report.console, [], file);
+        assert.equal(report.metadata.identifier, identifier, `${file}: the same book as before the update`);
+        const label = marked ? '(New) Chapter 3' : 'Chapter 3';
+        const entries = flatten(report.toc);
+        assert.deepEqual(
+          entries.map((e) => e.label),
+          ['Title Page', 'Chapter 1', 'Chapter 2', label],
+          file,
+        );
+        const entry = entries.at(-1)!;
+        assert.ok(entry.index !== null && entry.index >= 0, `${file}: "${label}" resolves to no section`);
+        const shown = report.sections[entry.index]!.rendered.shown;
+        assert.ok(shown.startsWith(label), `${file}: the section shows "${shown.slice(0, 40)}"`);
+        assert.ok(shown.includes('opened for the next time'), file);
       }
     });
   },
