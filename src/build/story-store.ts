@@ -108,6 +108,23 @@ export async function withChapters(book: Book<StoryHead>): Promise<Book> {
 }
 
 /**
+ * A story cut down to chapters `from` up to `to` (of those it holds), for one volume of a book.
+ * Its chapters stay set aside: the slice reads them back and keeps its part.
+ */
+export function sliceStory(head: StoryHead, from: number, to: number): StoryHead {
+  const prints = head.stats.prints.slice(from, to);
+  const load = head.loadChapters;
+  return {
+    ...head,
+    firstChapter: (head.firstChapter ?? 0) + from,
+    stats: { words: prints.reduce((n, p) => n + p.words, 0), chapters: to - from, prints },
+    // The part's own key: a book's key must tell a volume's chapters from the whole story's.
+    ...(head.parseKey === undefined ? {} : { parseKey: `${head.parseKey}#${from}-${to}` }),
+    loadChapters: async () => (await load()).slice(from, to),
+  };
+}
+
+/**
  * Sets a parsed story's chapters aside through `put`, keeping the rest. When they cannot be set
  * aside (a full disk, a read-only cache), they stay in memory and the build goes on.
  */

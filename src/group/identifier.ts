@@ -24,11 +24,6 @@ export function seriesIdentity(name: string, authorsByStory: readonly string[]):
   return `series\n${nameKey(name)}\n${main.sort().join('\n')}`;
 }
 
-/** The identity of volume `number` of a book: volume 1 is the book itself, so a book split later keeps its readers. */
-export function volumeIdentity(identity: string, number: number): string {
-  return number <= 1 ? identity : `${identity}\nvolume ${number}`;
-}
-
 /** A `urn:uuid:` from an identity (name-based, RFC 9562 version 8 layout over a SHA-256). */
 export function identifierFor(identity: string): string {
   const bytes = createHash('sha256').update(identity).digest().subarray(0, 16);

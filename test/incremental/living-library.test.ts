@@ -372,4 +372,59 @@ describe('a living library: books keep their identity as stories grow, and say w
         .equals(first.entries.get('EPUB/text/kiln-light-c001.xhtml')!),
     );
   });
+
+  it('splits a book over --max-book-size into volumes that keep their identity as the series grows', async () => {
+    // Chapters of ~30 KB of invented prose: words drawn from a small list by a fixed sequence.
+    const words = ['lamp', 'glass', 'harbour', 'the', 'kiln', 'and', 'slowly', 'ash', 'cold', 'waited', 'bright'];
+    let seed = 7;
+    const prose = (paragraphs: number): string =>
+      Array.from({ length: paragraphs }, () =>
+        Array.from({ length: 60 }, () => words[(seed = (seed * 48271) % 2147483647) % words.length]).join(' '),
+      ).join('.\n\n');
+    const long = (title: string, number: number, chapters: number): string =>
+      `Title: ${title}\nAuthor: ${AUTHOR}\nSeries: ${SERIES}, Part ${number}\n\n` +
+      Array.from({ length: chapters }, (_, i) => `Chapter ${i + 1}\n\n${prose(80)}.\n`).join('\n');
+    const { input, options } = await library({
+      'kiln-light.txt': long('Kiln Light', 1, 5),
+      'ash-harbour.txt': long('Ash Harbour', 2, 3),
+    });
+    const whole = await build({ ...options, out: await mkdtemp(path.join(os.tmpdir(), 'ficbind-whole-')) });
+    const wholeBook = await snapshot(bookTitled(whole, SERIES).path);
+    const limit = 0.17;
+
+    const split = await build({ ...options, maxBookSize: limit });
+    assert.equal(split.failed, false);
+    const titles = split.books.map((b) => b.title);
+    assert.ok(titles.length >= 3, titles.join(', '));
+    assert.deepEqual(
+      titles,
+      titles.map((_, i) => `${SERIES}, Vol. ${i + 1}`),
+    );
+    const volumes = await Promise.all(split.books.map((b) => snapshot(b.path)));
+    assert.equal(volumes[0]!.identifier, wholeBook.identifier, 'volume 1 is the book the reader had');
+    assert.equal(new Set(volumes.map((v) => v.identifier)).size, volumes.length);
+    for (const [index, volume] of volumes.entries()) {
+      assert.ok(volume.raw.length <= limit * 1_000_000, `volume ${index + 1} is ${volume.raw.length} bytes`);
+      const { doc } = await packageDocument(await openEpub(split.books[index]!.path));
+      const metas = all(doc, 'meta');
+      assert.equal(metas.find((m) => m.getAttribute('property') === 'belongs-to-collection')?.textContent, SERIES);
+      assert.equal(metas.find((m) => m.getAttribute('property') === 'group-position')?.textContent, String(index + 1));
+    }
+    // Every chapter once, in order, under the name and with the bytes it has in the whole book.
+    assert.deepEqual(volumes.flatMap(chapterDocuments).sort(), chapterDocuments(wholeBook));
+    for (const volume of volumes)
+      for (const name of chapterDocuments(volume))
+        assert.ok(volume.entries.get(name)!.equals(wholeBook.entries.get(name)!), name);
+    assert.ok(!(await readdir(options.out as string)).includes(`${SERIES}.epub`));
+
+    // Part 2 grows: the volumes before the last stay as they were, byte for byte.
+    await appendFile(path.join(input, 'ash-harbour.txt'), `\nChapter 4\n\n${prose(80)}.\n`);
+    const grown = await build({ ...options, maxBookSize: limit });
+    const after = await Promise.all(grown.books.map((b) => snapshot(b.path)));
+    assert.ok(after.length >= volumes.length);
+    for (const [index, volume] of volumes.slice(0, -1).entries()) {
+      assert.equal(after[index]!.identifier, volume.identifier);
+      assert.ok(after[index]!.raw.equals(volume.raw), `volume ${index + 1} is byte-identical`);
+    }
+  });
 });
