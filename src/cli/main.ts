@@ -36,6 +36,8 @@ Examples:
   $ ficbind build --check                  build, then check every book with EPUBCheck
   $ ficbind build --kobo                   also write .kepub.epub books for Kobo
   $ ficbind build --watch                  rebuild the books whose stories change
+  $ ficbind build --mark-new               mark what is new since the last build "(New)"
+  $ ficbind build --max-book-size 20       books over 20 MB as Vol. 1, Vol. 2, …
   $ ficbind list                           show the books a build would make, without building
   $ ficbind check out/*.epub               check books (EPUBCheck and reader rules)
   $ ficbind serve                          serve out/ to e-readers and phones (OPDS catalog, shelf page)
@@ -97,6 +99,14 @@ function program(): Command {
     .option(
       '-j, --jobs <n>',
       'books made at once on worker threads (default: 1, in the main thread; 2 is ~30 % faster on 2 cores but uses far more memory)',
+    )
+    .option(
+      '--mark-new',
+      'mark chapters and stories new or changed since the previous build into the output folder, "(New)" and "(Updated)" in the contents and on their heading, until a build without this flag',
+    )
+    .option(
+      '--max-book-size <MB>',
+      'split a book larger than this many megabytes into "Vol. 1", "Vol. 2", … at chapter boundaries',
     )
     .option('-q, --quiet', 'print only problems: no progress, no list of books')
     .option('-w, --watch', 'keep running, and rebuild what changed whenever a story or cover changes')

@@ -70,6 +70,15 @@ export function applyConfig<S extends StoryInfo>(stories: readonly S[], config: 
   });
 }
 
+/** The identifier the config pins for a book: its series entry's for a series book, its story's for a book of one story. */
+export function configIdentifier(book: Book, config: Config): string | undefined {
+  if (book.stories.length > 1) {
+    const name = book.series?.name;
+    return (config.series ?? []).find((entry) => name !== undefined && slug(entry.title) === slug(name))?.identifier;
+  }
+  return config.stories?.[book.stories[0]?.source ?? '']?.identifier;
+}
+
 /** The cover the config names for a book: its series entry's, else its first story's. Relative to the config file. */
 export function configCover(book: Book<StoryInfo>, config: Config): string | undefined {
   const series = (config.series ?? []).find(

@@ -33,6 +33,14 @@ const wholeNumber = (least: number, expected: string) =>
     return z.NEVER;
   });
 
+/** A size in megabytes above 0, or its digits as typed on a command line (`20`, `0.5`). */
+const megabytes = z.union([z.number(), z.string()]).transform((value, context) => {
+  const number = typeof value === 'number' ? value : /^\s*\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  if (Number.isFinite(number) && number > 0) return number;
+  context.addIssue({ code: 'custom', message: `expected a number of megabytes above 0, got "${String(value)}"` });
+  return z.NEVER;
+});
+
 /**
  * The build options: one schema for the command line, the library API and the config file (whose
  * `book` and `language` are these, see schema.ts). Types, defaults and checks all come from here.
@@ -74,7 +82,7 @@ export const buildOptionsSchema = z
     /** Mark chapters and stories new (or changed) since the previous build "(New)" in the contents and on their heading. */
     markNew: z.boolean().default(false),
     /** Split a book larger than this many megabytes (10^6 bytes) into volumes. */
-    maxBookSize: z.number({ message: 'expected a number of megabytes' }).positive('expected a number of megabytes above 0').optional(),
+    maxBookSize: megabytes.optional(),
   })
   .strict();
 

@@ -17,6 +17,13 @@ const shownText = z
     message: 'holds a control character that no reader can show (an invisible one, pasted with the text?); remove it',
   });
 
+/** A book's identifier as the config pins it: any text without line breaks, e.g. `urn:uuid:…` or `urn:isbn:…`. */
+const bookIdentifier = z
+  .string()
+  .trim()
+  .min(1, 'expected an identifier, e.g. urn:uuid:… (the one the book has now)')
+  .regex(/^[^\r\n]+$/, 'expected an identifier on one line');
+
 const storyOverride = z
   .object({
     title: shownText.optional(),
@@ -24,6 +31,8 @@ const storyOverride = z
     language: z.string().min(1).optional(),
     /** Cover image for the book this story is (or opens), relative to the config file. */
     cover: z.string().min(1).optional(),
+    /** The `dc:identifier` of the book this story is (alone), kept whatever its title becomes. */
+    identifier: bookIdentifier.optional(),
   })
   .strict();
 
@@ -37,6 +46,8 @@ const seriesEntry = z
     stories: z.array(sourcePath).min(1).optional(),
     cover: z.string().min(1).optional(),
     language: z.string().min(1).optional(),
+    /** The `dc:identifier` of the series book, kept whatever its name becomes. */
+    identifier: bookIdentifier.optional(),
   })
   .strict()
   .refine((entry) => entry.match !== undefined || entry.stories !== undefined, {
@@ -48,7 +59,7 @@ export const configSchema = z
   .object({
     $schema: z.string().optional(),
     // The build options a config may set, checked as the command line's are; a typed flag still wins.
-    ...buildOptionsSchema.pick({ book: true, language: true }).partial().shape,
+    ...buildOptionsSchema.pick({ book: true, language: true, maxBookSize: true }).partial().shape,
     /** Files or folders to leave out, as glob patterns relative to the input folder. */
     exclude: z.array(z.string().min(1)).optional(),
     series: z.array(seriesEntry).optional(),
@@ -61,7 +72,7 @@ export type Config = z.infer<typeof configSchema>;
 export type SeriesEntry = z.infer<typeof seriesEntry>;
 export type StoryOverride = z.infer<typeof storyOverride>;
 
-/** The build options a config file sets (`book`, `language`), for resolveOptions. */
+/** The build options a config file sets (`book`, `language`, `maxBookSize`), for resolveOptions. */
 export function optionsInConfig(config: Config): Partial<BuildOptions> {
-  return { book: config.book, language: config.language };
+  return { book: config.book, language: config.language, maxBookSize: config.maxBookSize };
 }

@@ -427,4 +427,62 @@ describe('a living library: books keep their identity as stories grow, and say w
       assert.ok(after[index]!.raw.equals(volume.raw), `volume ${index + 1} is byte-identical`);
     }
   });
+
+  it('takes pinned identifiers and maxBookSize from the config file, and --mark-new and --max-book-size from the command line', async () => {
+    const PINNED_STORY = 'urn:uuid:11111111-2222-8333-8444-555555555555';
+    const PINNED_SERIES = 'urn:isbn:9780000000002';
+    const { input } = await library({
+      'kiln-light.txt': part('Kiln Light', 1, [1, 2]),
+      'ash-harbour.txt': part('Ash Harbour', 2, [1]),
+      'lone.txt': `Title: A Lone Pane\nAuthor: ${AUTHOR}\n\n${chapter(1)}`,
+      'ficbind.config.yaml': [
+        'maxBookSize: 0.001',
+        'series:',
+        `  - title: ${SERIES}`,
+        `    match: ${SERIES}`,
+        `    identifier: ${PINNED_SERIES}`,
+        'stories:',
+        `  lone.txt: { identifier: "${PINNED_STORY}" }`,
+      ].join('\n'),
+    });
+    const out = await mkdtemp(path.join(os.tmpdir(), 'ficbind-pinned-'));
+    const cli = async (...args: string[]): Promise<BuildResult> => {
+      const run = await runCli(['build', input, '-o', out, '--no-cover', '--no-cache', '--json', ...args]);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      return JSON.parse(run.stdout) as BuildResult;
+    };
+    // The config's 1 KB makes a volume of each chapter; the command line's 100 MB wins over it.
+    const whole = await cli('--max-book-size', '100');
+    assert.deepEqual(whole.books.map((b) => [b.title, b.identifier]).sort(), [
+      ['A Lone Pane', PINNED_STORY],
+      [SERIES, PINNED_SERIES],
+    ]);
+    await writeFile(path.join(input, 'lone.txt'), `Title: The Lone Pane\nAuthor: ${AUTHOR}\n\n${chapter(1)}`);
+    await appendFile(path.join(input, 'kiln-light.txt'), `\n${chapter(3)}`);
+    const marked = await cli('--max-book-size', '100', '--mark-new');
+    assert.equal(bookTitled(marked, 'The Lone Pane').identifier, PINNED_STORY, 'the pin holds through a retitle');
+    const nav = parseXml(await (await openEpub(bookTitled(marked, SERIES).path)).text('EPUB/nav.xhtml'));
+    assert.ok(all(nav, 'a').map(textOf).includes('(New) Chapter 3'));
+    const volumes = await cli();
+    assert.deepEqual(
+      volumes.books.filter((b) => b.title.startsWith(SERIES)).map((b) => b.title),
+      [1, 2, 3, 4].map((n) => `${SERIES}, Vol. ${n}`),
+    );
+    assert.ok(volumes.diagnostics.some((d) => d.rule === 'output/over-size'));
+    assert.equal(bookTitled(volumes, `${SERIES}, Vol. 1`).identifier, PINNED_SERIES);
+
+    // Two books pinned to one identifier: reported, and the second gets one of its own.
+    await writeFile(
+      path.join(input, 'ficbind.config.yaml'),
+      `stories:\n  lone.txt: { identifier: "${PINNED_STORY}" }\n  ash-harbour.txt: { identifier: "${PINNED_STORY}" }\nbook: story\n`,
+    );
+    const run = await runCli(['build', input, '-o', out, '--no-cover', '--no-cache', '--json']);
+    assert.equal(run.code, 1, run.stdout);
+    const shared = JSON.parse(run.stdout) as BuildResult;
+    assert.equal(new Set(shared.books.map((b) => b.identifier)).size, shared.books.length);
+    assert.deepEqual(
+      shared.diagnostics.filter((d) => d.rule === 'config/identifier-shared').map((d) => d.file),
+      ['lone.txt'],
+    );
+  });
 });
