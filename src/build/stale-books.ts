@@ -37,9 +37,12 @@ export async function removeStaleBooks(
     const names = new Set(successor?.files.map((f) => f.name) ?? []);
     const leftover = record.files.filter((f) => !names.has(f.name));
     if (leftover.length === 0) continue;
-    const reason = successor
-      ? `the book is now written as "${successor.files[0]?.name ?? successor.title}"`
-      : whereStoriesWent(record, current);
+    const reason = !successor
+      ? whereStoriesWent(record, current)
+      : leftover.every((f) => f.name.endsWith('.kepub.epub')) &&
+          !successor.files.some((f) => f.name.endsWith('.kepub.epub'))
+        ? 'no Kobo copy was asked for (--kobo) this time'
+        : `the book is now written as "${successor.files[0]?.name ?? successor.title}"`;
     if (!successor && !canRemove) kept.push(record);
     for (const file of leftover) {
       const outcome = successor || canRemove ? await removeWrittenFile(folder, file) : 'kept';

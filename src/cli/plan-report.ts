@@ -16,6 +16,7 @@ export function planJson(plan: BuildPlan): object {
     shape: plan.options.book,
     books: plan.books.map((book) => ({
       file: path.join(plan.options.out, `${book.fileName}.epub`),
+      identifier: book.identifier,
       title: book.title,
       authors: book.authors,
       language: book.language,

@@ -289,6 +289,12 @@ describe('a living library: books keep their identity as stories grow, and say w
       assert.deepEqual(await spans(after, name), ids, `${name} keeps its span ids`);
     }
     assert.deepEqual((await spans(after, 'EPUB/text/kiln-light-c003.xhtml')).slice(0, 2), ['kobo.1.1', 'kobo.2.1']);
+    // Built without --kobo, the Kobo copy is no longer made, and goes.
+    const plain = await build(options);
+    assert.deepEqual(
+      plain.stale.map((s) => [path.basename(s.path), s.outcome, s.reason]),
+      [[`${SERIES}.kepub.epub`, 'removed', 'no Kobo copy was asked for (--kobo) this time']],
+    );
   });
 
   it('records where a story was saved from, and a story with an address keeps its identity when retitled', async () => {
