@@ -25,6 +25,16 @@ const BOOK = 'out/The Harbour Light.epub';
 
 export const EXAMPLES: Record<RuleId, Example> = {
   'config/excluded': { file: 'drafts/unfinished.txt', message: 'left out by "exclude" in stories/ficbind.config.json' },
+  'config/identifier-shared': {
+    file: 'harbour-songs.txt',
+    message:
+      'the config file gives "Harbour Songs" the identifier urn:uuid:11111111-2222-8333-8444-555555555555, which it already gives "The Harbour Light"; this book gets one from what it is instead',
+  },
+  'book/same-identity': {
+    file: 'harbour-light (1).html',
+    message:
+      '"The Harbour Light" by Odile Ferrant is the same book, by title, author and address, as the one made from harbour-light.html; this one gets an identifier of its own',
+  },
   'input/unreadable': {
     file: 'gone.txt',
     message: "cannot read it: ENOENT: no such file or directory, stat 'stories/gone.txt'",
@@ -179,6 +189,15 @@ export const EXAMPLES: Record<RuleId, Example> = {
     file: BOOK,
     message: 'could not make the book: Could not load the "sharp" module using the linux-x64 runtime',
   },
+  'output/over-size': {
+    file: 'out/The Harbour Light, Vol. 2.epub',
+    message: 'the book is 21.4 MB, over the 20 MB of --max-book-size',
+  },
+  'output/record-failed': {
+    file: 'out',
+    message:
+      "could not save the record of the books written: EACCES: permission denied, open 'out/.ficbind-books.json.4242.tmp'",
+  },
   'output/write-failed': {
     file: BOOK,
     message: "could not write the book: EACCES: permission denied, open 'out/.The Harbour Light.epub.4242.tmp'",
@@ -298,6 +317,7 @@ const SECTIONS: ReadonlyArray<[title: string, prefixes: readonly string[]]> = [
   ['Parsing a story', ['story', 'header', 'chapters', 'emphasis']],
   ['Web-page leftovers (`--keep-junk` keeps them)', ['junk']],
   ["Author's notes", ['notes']],
+  ['Grouping stories into books', ['book']],
   ['Covers', ['cover']],
   ['Writing the books', ['cache', 'output']],
   ['Checking books (`ficbind check`, `build --check`)', ['check', 'epubcheck', 'reader']],

@@ -23,6 +23,11 @@ export const RULES = {
     severity: 'info',
     description: "A story the config file's `exclude` patterns leave out of the build.",
   },
+  'config/identifier-shared': {
+    severity: 'error',
+    description: 'The config file pins one identifier for two books; the second gets one from what it is instead.',
+    hint: 'Give each book its own identifier in the config file.',
+  },
 
   // --- input: finding the stories -------------------------------------------------------------
   'input/unreadable': {
@@ -189,6 +194,14 @@ export const RULES = {
     hint: "Use --notes keep (the default) or --notes end to keep author's notes.",
   },
 
+  // --- grouping stories into books ------------------------------------------------------------
+  'book/same-identity': {
+    severity: 'warning',
+    description:
+      'Two books that are the same by what they are (title and author, or address): the later in path order gets an identifier of its own.',
+    hint: 'If it is one story saved twice, remove one copy; if they are different stories, give one another title, or pin its identifier in the config file.',
+  },
+
   // --- covers ---------------------------------------------------------------------------------
   'cover/too-large': {
     severity: 'warning',
@@ -230,6 +243,12 @@ export const RULES = {
     severity: 'error',
     description: 'A book could not be written to the output folder.',
     hint: 'Check that the output folder exists and is writable, and that the disk is not full.',
+  },
+  'output/over-size': {
+    severity: 'warning',
+    description:
+      'A book (or volume) larger than --max-book-size: the size is estimated before the book is made, and a volume holds at least one chapter.',
+    hint: 'A very long chapter or a large cover image can go over: give a larger size, or a smaller cover image.',
   },
   'output/record-failed': {
     severity: 'warning',

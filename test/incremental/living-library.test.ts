@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFile, mkdtemp, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -489,6 +489,19 @@ describe('a living library: books keep their identity as stories grow, and say w
     assert.deepEqual(
       shared.diagnostics.filter((d) => d.rule === 'config/identifier-shared').map((d) => d.file),
       ['lone.txt'],
+    );
+  });
+
+  it('writes the books when their record cannot be saved, and says the next build cannot compare', async () => {
+    const { options } = await library({ 'lone.txt': `Title: A Lone Pane\nAuthor: ${AUTHOR}\n\n${chapter(1)}` });
+    // A folder where the record would go: it cannot be written, the book still is.
+    await mkdir(path.join(options.out as string, '.ficbind-books.json'));
+    const result = await build(options);
+    assert.equal(result.books.length, 1);
+    assert.ok((await readdir(options.out as string)).includes('A Lone Pane.epub'));
+    assert.deepEqual(
+      result.diagnostics.filter((d) => d.rule === 'output/record-failed').map((d) => [d.severity, d.file]),
+      [['warning', options.out]],
     );
   });
 });
