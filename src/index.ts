@@ -8,6 +8,8 @@ export {
   type BuildResult,
   type WrittenBook,
 } from './build/build.js';
+export type { BookChanges, ChapterChange } from './build/book-changes.js';
+export type { StaleBook } from './build/stale-books.js';
 export { generateCover } from './build/make-book.js';
 export { toKepub } from './package/kepub.js';
 export { checkBook, checkBooks, type CheckResult, type CheckedBook, type CheckOptions } from './check/index.js';
@@ -34,7 +36,7 @@ export type {
   SeriesRef,
 } from './model/story.js';
 export { groupIntoBooks } from './group/group.js';
-export type { Book, BookShape, Cover } from './model/book.js';
+export type { Book, BookShape, ChangeMark, ChangeMarks, Cover } from './model/book.js';
 export { renderBook } from './render/render-book.js';
 export { pack } from './package/pack.js';
 export type { EpubFile } from './model/epub.js';
