@@ -131,7 +131,9 @@ async function planHeads(partial: BuildOptionsInput, store: StoryStore): Promise
     shape: options.book,
     language: options.language,
     ...(options.sourceDateEpoch !== undefined ? { modified: options.sourceDateEpoch } : {}),
-    ...(loaded ? { pinnedIdentifier: (book: Pick<Book<StoryInfo>, 'stories' | 'series'>) => configIdentifier(book, config) } : {}),
+    ...(loaded
+      ? { pinnedIdentifier: (book: Pick<Book<StoryInfo>, 'stories' | 'series'>) => configIdentifier(book, config) }
+      : {}),
   });
   const books = grouped.books;
   diagnostics.push(...grouped.diagnostics);
@@ -246,7 +248,11 @@ async function buildFrom(
   if (previous || current.length > 0) {
     await writeLibraryRecord(options.out, [...current, ...kept]).catch((error: Error) => {
       diagnostics.push(
-        diagnostic('output/record-failed', options.out, `could not save the record of the books written: ${error.message}`),
+        diagnostic(
+          'output/record-failed',
+          options.out,
+          `could not save the record of the books written: ${error.message}`,
+        ),
       );
     });
   }

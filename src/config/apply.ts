@@ -71,7 +71,10 @@ export function applyConfig<S extends StoryInfo>(stories: readonly S[], config: 
 }
 
 /** The identifier the config pins for a book: its series entry's for a series book, its story's for a book of one story. */
-export function configIdentifier(book: Pick<Book, 'stories' | 'series'>, config: Config): string | undefined {
+export function configIdentifier(
+  book: Pick<Book<StoryInfo>, 'stories' | 'series'>,
+  config: Config,
+): string | undefined {
   if (book.stories.length > 1) {
     const name = book.series?.name;
     return (config.series ?? []).find((entry) => name !== undefined && slug(entry.title) === slug(name))?.identifier;

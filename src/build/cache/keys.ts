@@ -36,7 +36,8 @@ export function bookKey(book: Book<StoryHead>, code: string): string {
     : undefined;
   const stories = book.stories.map((story) => {
     if (story.parseKey === undefined) throw new Error(`${story.source}: a story without the key of its parse`);
-    return { source: story.source, meta: story.meta, modified: story.modified, parsedAs: story.parseKey };
+    const part = story.firstChapter === undefined ? {} : { firstChapter: story.firstChapter };
+    return { source: story.source, meta: story.meta, modified: story.modified, parsedAs: story.parseKey, ...part };
   });
   return digest({ code, book: { ...book, stories, cover } });
 }
