@@ -1,38 +1,58 @@
 import type { Book, ChangeMark } from '../model/book.js';
 import type { Chapter, Inline, Paragraph } from '../model/story.js';
-import type { XmlNode } from './xml.js';
-import { appendHeading, appendInlines, xhtmlDocument } from './xhtml.js';
+import { markText } from './xhtml.js';
+import { writeXhtmlDocument, type XhtmlWriter } from './xhtml-writer.js';
 
 const ROLES = { chapter: 'doc-chapter', prologue: 'doc-prologue', epilogue: 'doc-epilogue' } as const;
 
-/** One chapter: its heading, paragraphs (verse with its line breaks), author's notes and scene breaks. */
+/**
+ * One chapter: its heading, paragraphs (verse with its line breaks), author's notes and scene breaks.
+ * Written by the streaming writer, not xmlbuilder2: chapters are nearly all of a book's bytes
+ * (docs/decisions.md, "XML writer").
+ */
 export function renderChapter(book: Book, chapter: Chapter, label: string, mark?: ChangeMark): string {
-  return xhtmlDocument({ title: label, language: book.language, stylesheet: '../style.css' }, (body) => {
-    const section = body.ele('section', { 'epub:type': chapter.kind, role: ROLES[chapter.kind], class: 'chapter' });
-    appendHeading(section.ele('h2'), label, mark);
+  return writeXhtmlDocument({ title: label, language: book.language, stylesheet: '../style.css' }, (body) => {
+    body.start('section', { 'epub:type': chapter.kind, role: ROLES[chapter.kind], class: 'chapter' });
+    body.start('h2');
+    // A `(New)` or `(Updated)` mark before the heading's text, as the contents show it too.
+    if (mark) body.element('span', markText(mark), { class: 'change-mark' }).text(' ');
+    body.text(label).end();
     for (const block of chapter.blocks) {
-      if (block.kind === 'scene-break') section.ele('hr', { class: 'scene-break' });
+      if (block.kind === 'scene-break') body.empty('hr', { class: 'scene-break' });
       else if (block.kind === 'note') {
         // role="note", not epub:type="footnote": readers would hide a footnote until it is tapped.
-        const note = section.ele('div', { class: 'authors-note', role: 'note' });
-        for (const paragraph of block.blocks) appendParagraph(note, paragraph);
-      } else appendParagraph(section, block);
+        body.start('div', { class: 'authors-note', role: 'note' });
+        for (const paragraph of block.blocks) writeParagraph(body, paragraph);
+        body.end();
+      } else writeParagraph(body, block);
     }
+    body.end();
   });
 }
 
-function appendParagraph(parent: XmlNode, paragraph: Paragraph): void {
-  if (paragraph.lines) appendVerse(parent.ele('p', { class: 'verse' }), paragraph.lines);
-  else appendInlines(parent.ele('p'), paragraph.inlines);
+function writeParagraph(body: XhtmlWriter, paragraph: Paragraph): void {
+  if (paragraph.lines) {
+    body.start('p', { class: 'verse' });
+    writeVerse(body, paragraph.lines);
+  } else {
+    body.start('p');
+    writeInlines(body, paragraph.inlines);
+  }
+  body.end();
 }
 
 /** Verse lines with `<br/>` between them; the newline after each keeps words apart in plain-text extracts. */
-function appendVerse(paragraph: XmlNode, lines: readonly Inline[][]): void {
+function writeVerse(body: XhtmlWriter, lines: readonly Inline[][]): void {
   lines.forEach((line, index) => {
-    if (index > 0) {
-      paragraph.ele('br');
-      paragraph.txt('\n');
-    }
-    appendInlines(paragraph, line);
+    if (index > 0) body.empty('br').text('\n');
+    writeInlines(body, line);
   });
+}
+
+/** Paragraph content: plain runs as text, emphasised runs as `<em>`. */
+function writeInlines(body: XhtmlWriter, inlines: readonly Inline[]): void {
+  for (const inline of inlines) {
+    if (inline.kind === 'em') body.element('em', inline.text);
+    else body.text(inline.text);
+  }
 }

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { Book } from '../../src/model/book.js';
+import type { Block, Chapter, Inline, Paragraph } from '../../src/model/story.js';
+import { renderChapter } from '../../src/render/chapter.js';
+import { renderChapterWithXmlbuilder2 } from '../helpers/chapter-oracle.js';
+import { all, parseXml } from '../helpers/epub.js';
+
+/** `FC_RUNS=10000 npm run test:properties` for the long run; 1 000 cases in `npm test`. */
+const RUNS = Number(process.env.FC_RUNS ?? 1000);
+const OPTIONS = { numRuns: RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined };
+
+/** Characters XML forbids; the pipeline removes them before rendering, so the XML check drops them too. */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text weighted towards what needs escaping, or looks as if it had been escaped already. */
+const text = (unit: 'binary' | 'grapheme'): fc.Arbitrary<string> =>
+  fc
+    .array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.string({ unit, maxLength: 8 }) },
+        {
+          weight: 2,
+          arbitrary: fc.constantFrom('&', '<', '>', '"', "'", '&amp;', '&#38;', '&nbsp;', ']]>', '\n', '\r\n', '\t'),
+        },
+        { weight: 1, arbitrary: fc.constantFrom('</p>', '<em>', '<![CDATA[', '<!--', '<?x?>', '=" a="') },
+      ),
+      { maxLength: 6 },
+    )
+    .map((parts) => parts.join(''));
+
+function chapterOf(unit: 'binary' | 'grapheme'): fc.Arbitrary<{ chapter: Chapter; label: string; language: string }> {
+  const inline: fc.Arbitrary<Inline> = fc.record({
+    kind: fc.constantFrom('text' as const, 'em' as const),
+    text: text(unit),
+  });
+  const inlines = fc.array(inline, { maxLength: 5 });
+  const paragraph: fc.Arbitrary<Paragraph> = fc.record(
+    { kind: fc.constant('paragraph' as const), inlines, line: fc.nat(), lines: fc.array(inlines, { maxLength: 4 }) },
+    { requiredKeys: ['kind', 'inlines', 'line'] },
+  );
+  const block: fc.Arbitrary<Block> = fc.oneof(
+    { weight: 6, arbitrary: paragraph },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('scene-break' as const), line: fc.nat() }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('note' as const),
+        blocks: fc.array(paragraph, { maxLength: 3 }),
+        line: fc.nat(),
+      }),
+    },
+  );
+  return fc.record({
+    chapter: fc.record({
+      kind: fc.constantFrom('chapter' as const, 'prologue' as const, 'epilogue' as const),
+      blocks: fc.array(block, { maxLength: 12 }),
+      file: fc.constant('story.txt'),
+      line: fc.nat(),
+    }),
+    label: text(unit),
+    language: fc.oneof(fc.constantFrom('en', 'pt-BR', 'he'), text(unit)),
+  });
+}
+
+/** Drops the characters XML forbids from every string of a generated chapter. */
+const onlyXmlChars = <T>(value: T): T =>
+  JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === 'string' ? v.replace(NOT_XML_CHAR, '') : v));
+
+describe('the streaming chapter writer', () => {
+  it(`writes the same bytes as xmlbuilder2 for any chapter (${RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(
+        chapterOf('binary'),
+        fc.constantFrom(undefined, 'new' as const, 'updated' as const),
+        ({ chapter, label, language }, mark) => {
+          const book = { language } as Book;
+          assert.equal(
+            renderChapter(book, chapter, label, mark),
+            renderChapterWithXmlbuilder2(book, chapter, label, mark),
+          );
+        },
+      ),
+      OPTIONS,
+    );
+  });
+
+  it(`writes well-formed XML that keeps the heading's text (${RUNS} cases, an independent parser)`, () => {
+    fc.assert(
+      fc.property(chapterOf('grapheme').map(onlyXmlChars), ({ chapter, label, language }) => {
+        const document = parseXml(renderChapter({ language } as Book, chapter, label), 'chapter');
+        // xmldom reads any line end (CR LF, CR, NEL, LS) as a line feed, and a line feed or tab in an attribute as a space.
+        const lineEnds = (value: string): string => value.replace(/\r\n?|[\u0085\u2028]/g, '\n');
+        assert.equal(all(document, 'h2')[0]!.textContent, lineEnds(label));
+        assert.equal(document.documentElement?.getAttribute('xml:lang'), lineEnds(language).replace(/[\t\n]/g, ' '));
+      }),
+      OPTIONS,
+    );
+  });
+});
