@@ -22,6 +22,7 @@ import {
   type BuildOptionsInput,
 } from '../config/options.js';
 import { optionsInConfig } from '../config/schema.js';
+import { generatedCoverKey } from '../render/generated-cover.js';
 import { applyConfig, checkConfigPaths, configCover, configIdentifier, excludeSources } from '../config/apply.js';
 import { loadConfig } from './config-file.js';
 import type { Story, StoryHead, StoryInfo } from '../model/story.js';
@@ -214,11 +215,18 @@ async function buildFrom(
           : [];
         if (!upToDate) {
           emit({ kind: 'book-started', title: book.title, index });
-          const job = { book: await withChapters(made), generateCover: options.cover, kobo: options.kobo };
+          // A cover drawn before for the same words (this build or another, any output folder) is not drawn again.
+          const coverKey = cache && options.cover && !made.cover ? generatedCoverKey(made) : undefined;
+          const drawnBefore = coverKey ? await cache?.cover(coverKey) : undefined;
+          const toMake = drawnBefore
+            ? { ...made, cover: { data: drawnBefore, mediaType: 'image/png' as const } }
+            : made;
+          const job = { book: await withChapters(toMake), generateCover: options.cover, kobo: options.kobo };
           const bytes = await maker.make(job).catch((error: unknown) => {
             throw new BookNotMadeError(error instanceof Error ? error.message : String(error));
           });
           own.push(...bytes.diagnostics);
+          if (coverKey && bytes.drawnCover) await cache?.saveCover(coverKey, bytes.drawnCover).catch(() => undefined);
           if (options.maxBookSize !== undefined && bytes.epub.length > options.maxBookSize * MEGABYTE)
             own.push(overSize(target, bytes.epub.length, options.maxBookSize));
           await writeFileAtomic(target, bytes.epub);

@@ -18,6 +18,8 @@ export interface MadeBook {
   epub: Uint8Array;
   kepub?: Uint8Array;
   diagnostics: Diagnostic[];
+  /** The PNG cover drawn for this book, when it was drawn with the bundled fonts alone (the same bytes anywhere): for the cache. */
+  drawnCover?: Uint8Array;
 }
 
 /** One book's bytes: cover (drawn if asked), render, pack, and the kepub. CPU only, no I/O: runs in a worker too. */
@@ -31,6 +33,7 @@ export async function makeBook(job: BookJob): Promise<MadeBook> {
     epub,
     ...(job.kobo ? { kepub: await pack(toKepub(files), book.modified) } : {}),
     diagnostics: drawn?.diagnostics ?? [],
+    ...(drawn && drawn.diagnostics.length === 0 ? { drawnCover: drawn.cover.data } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import pLimit from 'p-limit';
 import type SharpModule from 'sharp';
 import { slug } from '../text/slug.js';
 import type { Book, Cover } from '../model/book.js';
+import type { StoryInfo } from '../model/story.js';
 import { charactersWithoutBundledFont, COVER_FONT_FAMILY, coverFontOptions, type CoverFonts } from './cover-fonts.js';
 import { wrapText, type Measure, type WrappedText } from './cover-text-wrap.js';
 import { xmlDocument, type XmlNode } from './xml.js';
@@ -104,8 +105,29 @@ export async function generateCover(
   return { cover: { data: new Uint8Array(png), mediaType: 'image/png' }, charactersFromSystemFonts: missing };
 }
 
+/** What a cover is drawn from: a book's title, authors and series, and its stories' parts (chapters not needed). */
+type CoverBook = Pick<Book<StoryInfo>, 'title' | 'authors' | 'series' | 'stories'>;
+
+/**
+ * The version of the cover's look (layout, palettes, sizes, fonts, encoding). Covers are cached by
+ * what they show and this version: change it whenever the same words would be drawn differently.
+ */
+const COVER_DESIGN = 1;
+
+/**
+ * What a generated cover shows, as a key: the words on it and the design version. Two books with
+ * the same key get the same cover bytes (when drawn with the bundled fonts alone), so a cover is
+ * drawn once and reused by rebuilds and by builds into other folders.
+ */
+export function generatedCoverKey(book: CoverBook): string {
+  const text = coverText(book);
+  return createHash('sha256')
+    .update(JSON.stringify({ design: COVER_DESIGN, width: WIDTH, height: HEIGHT, text }))
+    .digest('hex');
+}
+
 /** The words on the cover, decided from the book alone. */
-export function coverText(book: Pick<Book, 'title' | 'authors' | 'series' | 'stories'>): CoverText {
+export function coverText(book: CoverBook): CoverText {
   const title = drawable(book.title, 400) || 'Untitled';
   const author = drawable(book.authors.join(' & '), 200);
   const result: CoverText = { title, author };

@@ -93,6 +93,16 @@ export class BuildCache {
     await writeJson(this.storyPath(key, 'json'), entry);
   }
 
+  /** A generated cover saved under `key` (generatedCoverKey); undefined when missing or not a whole PNG. */
+  async cover(key: string): Promise<Uint8Array | undefined> {
+    const data = await readFile(this.coverPath(key)).catch(() => undefined);
+    return data && isWholePng(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : undefined;
+  }
+
+  async saveCover(key: string, png: Uint8Array): Promise<void> {
+    await writeFileAtomic(this.coverPath(key), png);
+  }
+
   /** True when `target` still holds the book made from `key`. */
   async isFresh(target: string, key: string): Promise<boolean> {
     const entry = this.manifest.books[path.resolve(target)];
@@ -112,6 +122,10 @@ export class BuildCache {
       files: this.filesSeen,
       filesCode: this.filesCode,
     });
+  }
+
+  private coverPath(key: string): string {
+    return path.join(this.folder, 'covers', key.slice(0, 2), `${key}.png`);
   }
 
   private storyPath(key: string, extension: 'json' | 'chapters.json'): string {
@@ -135,6 +149,14 @@ export async function codeFingerprint(): Promise<string> {
     if (info?.isFile()) hash.update(`${file}\0${info.size}\0${info.mtimeMs}\n`);
   }
   return hash.digest('hex');
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PNG_END = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+/** Starts as a PNG and ends with its IEND chunk: not a truncated or foreign file. */
+function isWholePng(data: Buffer): boolean {
+  return data.length > 16 && data.subarray(0, 8).equals(PNG_SIGNATURE) && data.subarray(-8).equals(PNG_END);
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {
