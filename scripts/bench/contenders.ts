@@ -7,6 +7,8 @@ export const PEERS: readonly Contender[] = ['epub-gen-memory', 'nodepub'];
 export interface RunResult {
   contender: Contender;
   wallMs: number;
+  /** CPU time of the process over the same span, all its threads (`process.cpuUsage()`): steadier than wall time on a shared machine. */
+  cpuMs: number;
   /** Peak resident set size of the whole process (`process.resourceUsage().maxRSS`), MiB. */
   maxRssMiB: number;
   /** Books written (for the floor: files compressed). */

@@ -26,9 +26,11 @@ const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
 const SOURCE_DATE_EPOCH = '1700000000';
 const DEFAULT_ROUNDS = 5;
 
-// The issue's targets.
-const FLOOR_RATIO_TARGET = 1.5;
-const PEER_SPEEDUP_TARGET = 4;
+// Issue 16's targets: a default build (covers drawn) faster than every peer; a build without
+// covers, the work the peers do, within 2× the floor and twice as fast as the fastest peer.
+const PEER_SPEEDUP_TARGET = 1.1;
+const NO_COVER_FLOOR_RATIO_TARGET = 2;
+const NO_COVER_PEER_SPEEDUP_TARGET = 2;
 const RSS_TARGET_MIB = 200;
 const RSS_TARGET_SCALE = 10;
 const REBUILD_TARGET = 0.05;
@@ -36,12 +38,14 @@ const REBUILD_TARGET = 0.05;
 interface Summary {
   contender: Contender;
   medianMs: number;
+  medianCpuMs: number;
   minMs: number;
   maxMs: number;
   /** Highest peak RSS over the rounds. */
   peakRssMiB: number;
   megabytesPerSecond: number;
   ratioToFloor: number;
+  cpuRatioToFloor: number;
   books: number;
   outputBytes: number;
   /** ficbind with a cache: median rebuild after one story changed, and books it rewrote. */
@@ -110,15 +114,20 @@ function compileContenders(): void {
 }
 
 function summarise(runs: readonly RunResult[], corpus: CorpusManifest): Summary[] {
-  const floorMedian = median(runs.filter((r) => r.contender === 'floor').map((r) => r.wallMs));
+  const floorRuns = runs.filter((r) => r.contender === 'floor');
+  const floorMedian = median(floorRuns.map((r) => r.wallMs));
+  const floorCpuMedian = median(floorRuns.map((r) => r.cpuMs));
   return CONTENDERS.map((contender) => {
     const own = runs.filter((r) => r.contender === contender);
     const times = own.map((r) => r.wallMs);
     const medianMs = median(times);
+    const medianCpuMs = median(own.map((r) => r.cpuMs));
     const rebuilds = own.flatMap((r) => (r.rebuild ? [r.rebuild] : []));
     return {
       contender,
       medianMs,
+      medianCpuMs,
+      cpuRatioToFloor: medianCpuMs / floorCpuMedian,
       minMs: Math.min(...times),
       maxMs: Math.max(...times),
       peakRssMiB: Math.max(...own.map((r) => r.maxRssMiB)),
@@ -158,12 +167,7 @@ function evaluateTargets(summaries: readonly Summary[], scale: number): TargetRe
         };
   return [
     {
-      target: `ficbind ≤ ${FLOOR_RATIO_TARGET}× the floor (gzip -6 of the same bytes)`,
-      measured: `${ficbind.ratioToFloor.toFixed(2)}×`,
-      status: ficbind.ratioToFloor <= FLOOR_RATIO_TARGET ? 'met' : 'not met',
-    },
-    {
-      target: `ficbind ≥ ${PEER_SPEEDUP_TARGET}× faster than the fastest peer`,
+      target: `ficbind (covers drawn) ≥ ${PEER_SPEEDUP_TARGET}× faster than the fastest peer`,
       measured:
         `${speedup.toFixed(2)}× (ficbind ${(ficbind.medianMs / 1000).toFixed(2)} s, fastest peer ` +
         `${fastestPeer.contender} ${(fastestPeer.medianMs / 1000).toFixed(2)} s)`,
@@ -175,20 +179,20 @@ function evaluateTargets(summaries: readonly Summary[], scale: number): TargetRe
   ];
 }
 
-/** The first two targets again for the build without generated covers, the work the peers do. */
+/** The targets of the build without generated covers, the work the peers do. */
 function likeForLike(noCover: Summary, floor: Summary, fastestPeer: Summary): TargetResult[] {
   const ratio = noCover.medianMs / floor.medianMs;
   const speedup = fastestPeer.medianMs / noCover.medianMs;
   return [
     {
-      target: `ficbind --no-cover ≤ ${FLOOR_RATIO_TARGET}× the floor`,
+      target: `ficbind --no-cover ≤ ${NO_COVER_FLOOR_RATIO_TARGET}× the floor (gzip -6 of the same bytes)`,
       measured: `${ratio.toFixed(2)}×`,
-      status: ratio <= FLOOR_RATIO_TARGET ? 'met' : 'not met',
+      status: ratio <= NO_COVER_FLOOR_RATIO_TARGET ? 'met' : 'not met',
     },
     {
-      target: `ficbind --no-cover ≥ ${PEER_SPEEDUP_TARGET}× faster than the fastest peer`,
+      target: `ficbind --no-cover ≥ ${NO_COVER_PEER_SPEEDUP_TARGET}× faster than the fastest peer`,
       measured: `${speedup.toFixed(2)}×`,
-      status: speedup >= PEER_SPEEDUP_TARGET ? 'met' : 'not met',
+      status: speedup >= NO_COVER_PEER_SPEEDUP_TARGET ? 'met' : 'not met',
     },
   ];
 }
@@ -219,7 +223,20 @@ function table(rows: readonly string[][]): string {
 }
 
 function formatSummaries(summaries: readonly Summary[]): string {
-  const rows = [['contender', 'median s', 'min–max s', 'peak RSS MiB', 'MB/s', '× floor', 'books', 'out MB']];
+  const rows = [
+    [
+      'contender',
+      'median s',
+      'min–max s',
+      'peak RSS MiB',
+      'MB/s',
+      '× floor',
+      'CPU s',
+      'CPU × floor',
+      'books',
+      'out MB',
+    ],
+  ];
   for (const s of summaries) {
     rows.push([
       s.contender,
@@ -228,6 +245,8 @@ function formatSummaries(summaries: readonly Summary[]): string {
       s.peakRssMiB.toFixed(0),
       s.megabytesPerSecond.toFixed(1),
       s.ratioToFloor.toFixed(2),
+      (s.medianCpuMs / 1000).toFixed(2),
+      s.cpuRatioToFloor.toFixed(2),
       String(s.books),
       (s.outputBytes / 1e6).toFixed(2),
     ]);
@@ -240,6 +259,8 @@ function formatSummaries(summaries: readonly Summary[]): string {
         '',
         '',
         (s.rebuild.medianMs / floor).toFixed(2),
+        '',
+        '',
         `${s.rebuild.booksRewritten} rewritten`,
         '',
       ]);
@@ -293,6 +314,14 @@ async function main(): Promise<void> {
     `median of ${rounds} round${rounds === 1 ? '' : 's'}; MB/s = 10^6 bytes of input per second; × floor = median time / the floor's median time`,
   );
   log(`the ${os.cpus().length} cores may be shared with other work: read medians and ratios, not single runs`);
+  log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ', ',
+      )} at the end (wall time stretches with load; CPU s = user + system time of the contender's process, all threads)`,
+  );
   log(formatSummaries(summaries));
   log('');
   log('targets (ratios from this run):');

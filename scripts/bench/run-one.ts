@@ -201,14 +201,17 @@ mkdirSync(out, { recursive: true });
 const work = await PREPARE[contender](corpus);
 
 const start = performance.now();
+const cpuBefore = process.cpuUsage();
 const done = await work(corpus, out);
 const wallMs = performance.now() - start;
+const cpu = process.cpuUsage(cpuBefore);
 const outputBytes = done.outputBytes ?? bytesOfEpubs(out);
 const rebuild = await done.afterwards?.();
 
 const result: RunResult = {
   contender,
   wallMs,
+  cpuMs: (cpu.user + cpu.system) / 1000,
   maxRssMiB: process.resourceUsage().maxRSS / 1024,
   books: done.books,
   outputBytes,
