@@ -18,6 +18,8 @@ export interface BookRecord {
   files: Array<{ name: string; sha256: string }>;
   /** `dcterms:modified` as written. */
   modified: number;
+  /** The input folder it was built from, relative to the output folder: only a build of that folder may remove it. */
+  input: string;
   /** Digest of everything the book says (metadata, stories, chapters, a given cover), not of when it was made. */
   content: string;
   /** Digests of the book's own metadata fields (title, authors, language, series, cover, volume). */
@@ -71,7 +73,7 @@ function textBytes(blocks: readonly Block[]): number {
 }
 
 /** A book's record without the files, date and marks a build adds once it has written the book. */
-export type BookDescription = Omit<BookRecord, 'files' | 'modified'>;
+export type BookDescription = Omit<BookRecord, 'files' | 'modified' | 'input'>;
 
 /** The record of a book as planned, from the prints of its stories' chapters (the text need not be in memory). */
 export function describeBook<S extends StoryInfo>(

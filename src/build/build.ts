@@ -252,7 +252,10 @@ async function buildFrom(
   diagnostics.push(...bookDiagnostics.flat());
   const current = records.filter((r): r is BookRecord => r !== undefined);
   const canRemove = !hasErrors(diagnostics);
-  const { stale, kept } = await removeStaleBooks(options.out, previous, current, canRemove);
+  const { stale, kept } = await removeStaleBooks(options.out, previous, current, {
+    input: inputOnRecord(options),
+    canRemove,
+  });
   if (previous || current.length > 0) {
     await writeLibraryRecord(options.out, [...current, ...kept]).catch((error: Error) => {
       diagnostics.push(
@@ -335,12 +338,21 @@ function withHistory(
   const marks = options.markNew ? changeMarks(earlier, planned) : undefined;
   const modified = earlier !== undefined && earlier.content === planned.content ? earlier.modified : book.modified;
   const made: Book<StoryHead> = { ...book, modified, ...(marks ? { marks } : {}) };
-  const record = { ...withMarks(planned, marks), modified };
+  const record = { ...withMarks(planned, marks), modified, input: inputOnRecord(options) };
   if (!previous) return { made, record };
   const changes = compareBook(earlier, planned);
   const earlierName = earlier?.files[0]?.name;
   if (earlierName !== undefined && earlierName !== `${book.fileName}.epub`) changes.renamedFrom = earlierName;
   return { made, record, changes };
+}
+
+/**
+ * The input folder as the record keeps it: relative to the output folder, so that moving both
+ * together (or renaming the output folder beside it) keeps it, and the record holds no absolute path.
+ */
+function inputOnRecord(options: BuildOptions): string {
+  const relative = path.relative(path.resolve(options.out), path.resolve(options.input));
+  return relative.split(path.sep).join('/') || '.';
 }
 
 /** The files of a book left as they were: as the record has them, else (no record) hashed again. */

@@ -31,6 +31,7 @@ const bookRecord = z.object({
   title: z.string(),
   files: z.array(z.object({ name: z.string().regex(BOOK_FILE), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   modified: z.number().int().min(0),
+  input: z.string(),
   content: z.string(),
   metadata: z.record(z.string(), z.string()),
   stories: z.array(storyRecord),

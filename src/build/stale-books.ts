@@ -19,21 +19,27 @@ export interface StaleBook {
  * books no story makes any more (a lone part now in its series book, a story deleted) and the
  * old names of renamed books. Only files the record names, and only while they hold the bytes
  * ficbind wrote. A build with errors removes nothing: a story that failed to parse is not a
- * story that left, so its book stays (and stays on record) until a build without errors.
- * Returns what it did, and the previous records still to keep.
+ * story that left, so its book stays (and stays on record) until a build without errors. Books
+ * built from another input folder into the same output folder are another library's: left, and
+ * kept on record. Returns what it did, and the previous records still to keep.
  */
 export async function removeStaleBooks(
   folder: string,
   previous: LibraryRecord | undefined,
   current: readonly BookRecord[],
-  canRemove: boolean,
+  build: { input: string; canRemove: boolean },
 ): Promise<{ stale: StaleBook[]; kept: BookRecord[] }> {
+  const { canRemove } = build;
   const stale: StaleBook[] = [];
   const kept: BookRecord[] = [];
   if (!previous) return { stale, kept };
   const now = new Map(current.map((record) => [record.identifier, record]));
   for (const record of previous.books) {
     const successor = now.get(record.identifier);
+    if (!successor && record.input !== build.input) {
+      kept.push(record);
+      continue;
+    }
     const names = new Set(successor?.files.map((f) => f.name) ?? []);
     const leftover = record.files.filter((f) => !names.has(f.name));
     if (leftover.length === 0) continue;

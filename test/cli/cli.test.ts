@@ -88,7 +88,11 @@ describe('ficbind build (the command line)', () => {
       '1',
     ]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.deepEqual((await readdir(out)).sort(), ['Harbour Watch.epub', 'Harbour Watch.kepub.epub']);
+    assert.deepEqual((await readdir(out)).sort(), [
+      '.ficbind-books.json',
+      'Harbour Watch.epub',
+      'Harbour Watch.kepub.epub',
+    ]);
     assert.notDeepEqual(await readdir(cache), [], '--cache: the cache is kept there');
     const book = await openEpub(path.join(out, 'Harbour Watch.epub'));
     assert.ok(!book.entries.some((e) => /cover/i.test(e)), '--no-cover');

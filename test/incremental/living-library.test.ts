@@ -504,4 +504,21 @@ describe('a living library: books keep their identity as stories grow, and say w
       [['warning', options.out]],
     );
   });
+
+  it('leaves the books another input folder built into the same output folder', async () => {
+    const { options } = await library({ 'lone.txt': `Title: A Lone Pane\nAuthor: ${AUTHOR}\n\n${chapter(1)}` });
+    const other = await writeStories({ 'tide.txt': `Title: Tide Tables\nAuthor: ${AUTHOR}\n\n${chapter(1)}` });
+    await build(options);
+    const second = await build({ ...options, input: other });
+    assert.deepEqual(second.stale, [], 'the first library is not a library whose stories left');
+    assert.deepEqual((await readdir(options.out as string)).sort(), [
+      '.ficbind-books.json',
+      'A Lone Pane.epub',
+      'Tide Tables.epub',
+    ]);
+    // Each library's build still finds its own books on record.
+    const again = await build(options);
+    assert.deepEqual(reported(bookTitled(again, 'A Lone Pane')), {});
+    assert.deepEqual(again.stale, []);
+  });
 });

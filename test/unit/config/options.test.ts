@@ -31,6 +31,7 @@ describe('resolveOptions (the one schema of the build options)', () => {
       kobo: false,
       jobs: 1,
       cache: false,
+      markNew: false,
     });
     assert.deepEqual(DEFAULT_OPTIONS, resolveOptions({}));
   });
