@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { SAMPLES, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { all, openEpub, packageDocument, spinePaths } from '../helpers/epub.js';
-import { epubcheck, problems } from '../helpers/epubcheck.js';
-import { solidPng } from '../helpers/png.js';
+import { samplesCovers } from '../helpers/library.js';
 import { assertBookStructure } from '../helpers/structure.js';
 
 describe('covers from covers/<book name>.png|jpg', () => {
@@ -14,10 +10,7 @@ describe('covers from covers/<book name>.png|jpg', () => {
   let withoutGenerated: BuiltLibrary;
 
   before(async () => {
-    const covers = await mkdtemp(path.join(os.tmpdir(), 'ficbind-covers-'));
-    // Matched by slug: case and punctuation in the file name do not matter.
-    await writeFile(path.join(covers, 'the-lantern-road.png'), solidPng(60, 90, [20, 40, 90]));
-    await writeFile(path.join(covers, 'Salt and Static.jpg'), 'this is not an image');
+    const covers = await samplesCovers();
     library = await buildInto(SAMPLES, { covers });
     withoutGenerated = await buildInto(SAMPLES, { covers, cover: false });
   });
@@ -40,7 +33,6 @@ describe('covers from covers/<book name>.png|jpg', () => {
     assert.equal(img?.getAttribute('src'), '../images/cover.png');
     assert.equal(img?.getAttribute('alt'), 'Cover of The Lantern Road');
     await assertBookStructure(epub);
-    assert.deepEqual(problems(await epubcheck(library.book('The Lantern Road'))), []);
   });
 
   it('reports a cover that is not an image and draws one instead', async () => {
@@ -64,7 +56,6 @@ describe('covers from covers/<book name>.png|jpg', () => {
       'images/cover.png',
     );
     assert.equal((await spinePaths(generated))[0], 'EPUB/text/cover.xhtml');
-    assert.deepEqual(problems(await epubcheck(library.book('The Paper Garden'))), []);
     for (const title of ['The Paper Garden', 'Salt and Static']) {
       const epub = await openEpub(withoutGenerated.book(title));
       assert.ok(!epub.entries.some((e) => e.includes('cover')), title);

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { REPO_ROOT, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { all, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } from '../helpers/epub.js';
-import { assertAllEpubCheckClean } from '../helpers/epubcheck.js';
 import { markupSource } from '../helpers/source-text.js';
 import {
   assertBookStructure,
@@ -72,8 +71,7 @@ for (const format of ['html', 'markdown']) {
       }
     });
 
-    it('passes EPUBCheck 5.1.0 with no error or warning, and has a sound structure', async () => {
-      await assertAllEpubCheckClean(library.result.books.map((b) => b.path));
+    it('has a sound structure (EPUBCheck: test/conformance)', async () => {
       for (const epub of books.values()) await assertBookStructure(epub);
     });
 

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { SAMPLES, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { all, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } from '../helpers/epub.js';
-import { epubcheck, problems } from '../helpers/epubcheck.js';
 import { asTyped, sourceParagraphs, withoutMarkup } from '../helpers/source-text.js';
 import { assertBookStructure } from '../helpers/structure.js';
 import { assertNothingLost } from '../helpers/words.js';
@@ -61,19 +60,6 @@ describe('the sample stories in stories/', () => {
       (await readdir(series.out)).sort(),
       ['.ficbind-books.json', ...series.result.books.map((b) => path.basename(b.path))].sort(),
     );
-  });
-
-  it('passes EPUBCheck 5.1.0 with no fatal, error or warning, in both book shapes', async () => {
-    const books = [...series.result.books, ...perStory.result.books];
-    // Two at a time: one JVM per core.
-    for (let i = 0; i < books.length; i += 2) {
-      await Promise.all(
-        books.slice(i, i + 2).map(async (book) => {
-          const report = await epubcheck(book.path);
-          assert.deepEqual(problems(report), [], `${book.path}`);
-        }),
-      );
-    }
   });
 
   it('loses no word of any sample, in either book shape', async () => {

@@ -5,7 +5,6 @@ import { before, describe, it } from 'node:test';
 import { encodedFixtures, fixtureTexts } from '../fixtures/text/make.js';
 import { REPO_ROOT, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { all, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } from '../helpers/epub.js';
-import { assertAllEpubCheckClean } from '../helpers/epubcheck.js';
 import { assertBookStructure, assertNoBrokenCharacters, markupEntries } from '../helpers/structure.js';
 import { assertNothingLost } from '../helpers/words.js';
 
@@ -99,9 +98,7 @@ describe('text fixtures: encodings, shapes and headings of real saved stories', 
     }
   });
 
-  it('passes EPUBCheck 5.1.0 with no error or warning, and has a sound structure', async () => {
-    const paths = library.result.books.map((b) => b.path);
-    await assertAllEpubCheckClean(paths);
+  it('has a sound structure (EPUBCheck: test/conformance)', async () => {
     for (const epub of books.values()) await assertBookStructure(epub);
   });
 

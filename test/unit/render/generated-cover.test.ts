@@ -10,7 +10,6 @@ import { generateCover } from '../../../src/build/make-book.js';
 import { bundledFonts } from '../../../src/build/cover-fonts.js';
 import { renderBook } from '../../../src/render/render-book.js';
 import { all, openEpub, packageDocument, spinePaths } from '../../helpers/epub.js';
-import { epubcheck, problems } from '../../helpers/epubcheck.js';
 import { packToFile, sampleBook } from '../../helpers/sample-books.js';
 
 type CoverInput = Pick<Book, 'title' | 'authors' | 'series' | 'stories'>;
@@ -229,7 +228,7 @@ describe('wrapText', () => {
 });
 
 describe('a book with a generated cover', () => {
-  it('has it as cover-image with a cover page, and passes EPUBCheck with no error or warning', async () => {
+  it('has it as cover-image with a cover page (EPUBCheck: test/conformance)', async () => {
     const sample = await sampleBook('The Lantern Road');
     const withCover: Book = { ...sample, cover: (await generateCover(sample)).cover };
     const file = await packToFile(renderBook(withCover), 'generated-cover.epub');
@@ -238,6 +237,5 @@ describe('a book with a generated cover', () => {
     const item = all(doc, 'item').find((i) => i.getAttribute('properties') === 'cover-image');
     assert.equal(item?.getAttribute('href'), 'images/cover.png');
     assert.equal((await spinePaths(epub))[0], 'EPUB/text/cover.xhtml');
-    assert.deepEqual(problems(await epubcheck(file)), []);
   });
 });

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe } from 'node:test';
+import { REPO_ROOT, SHARED_STORIES, buildInto, type BuiltLibrary } from '../helpers/build.js';
+import {
+  itPassesEpubcheck,
+  queueBooks,
+  startEpubcheck,
+  type EpubcheckSession,
+  type QueuedBook,
+} from '../helpers/epubcheck.js';
+import { awkwardTextStories, writeStories } from '../helpers/library.js';
+
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
+const paths = (library: BuiltLibrary): string[] => library.result.books.map((b) => b.path);
+const sharedPresent = existsSync(SHARED_STORIES);
+
+/**
+ * The books the build and pathological tests make from the fixture libraries, the awkward-text
+ * stories and the two real stories beside the repository, all checked by one JVM: each library
+ * is queued as soon as it is built, while the next one builds.
+ */
+describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
+  let session: EpubcheckSession | undefined;
+  const queued = new Map<string, QueuedBook[]>();
+
+  before(async () => {
+    session = startEpubcheck();
+    const queue = (name: string, books: string[]) => queued.set(name, queueBooks(session!, books));
+    const library = path.join(FIXTURES, 'library');
+    const series = await buildInto(library, { cover: false, cache: false, kobo: true });
+    queue('library series', paths(series));
+    queue(
+      'library kepubs',
+      paths(series).map((p) => p.replace(/\.epub$/, '.kepub.epub')),
+    );
+    queue('library story', paths(await buildInto(library, { book: 'story', cover: false, cache: false })));
+    queue('html', paths(await buildInto(path.join(FIXTURES, 'html'))));
+    queue('markdown', paths(await buildInto(path.join(FIXTURES, 'markdown'))));
+    queue('text', paths(await buildInto(path.join(FIXTURES, 'text'), { cover: false })));
+    queue('awkward text', paths(await buildInto(await writeStories(awkwardTextStories()))));
+    if (sharedPresent) queue('shared', paths(await buildInto(SHARED_STORIES)));
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  itPassesEpubcheck('the messy library as series books (builds/grouping)', 6, () => queued.get('library series'));
+  itPassesEpubcheck('the messy library as kepubs (builds/grouping)', 6, () => queued.get('library kepubs'));
+  itPassesEpubcheck('the messy library as one book per story (builds/grouping)', 12, () => queued.get('library story'));
+  itPassesEpubcheck('the HTML fixtures (builds/formats)', 5, () => queued.get('html'));
+  itPassesEpubcheck('the Markdown fixtures (builds/formats)', 1, () => queued.get('markdown'));
+  itPassesEpubcheck('the text fixtures: encodings, shapes and headings (builds/text-fixtures)', 10, () =>
+    queued.get('text'),
+  );
+  itPassesEpubcheck('awkward text: encodings, control characters, markup, right-to-left, emoji (pathological)', 6, () =>
+    queued.get('awkward text'),
+  );
+  describe(
+    'the two real stories in ../shared/stories (builds/shared-stories)',
+    {
+      skip: sharedPresent ? false : `${SHARED_STORIES} is not there`,
+    },
+    () => {
+      itPassesEpubcheck('both books', 2, () => queued.get('shared'));
+    },
+  );
+});
