@@ -35,6 +35,8 @@ function describeRendered(view) {
   const box = frame?.getBoundingClientRect();
   return {
     index,
+    // What the reader loaded the document as: foliate falls back to text/html for XHTML that does not parse.
+    contentType: doc.contentType,
     // innerText is what layout shows (not display:none, after CSS); textContent is every character.
     shown: normalise(doc.body?.innerText),
     content: normalise(doc.body?.textContent),

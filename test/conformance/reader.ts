@@ -23,6 +23,8 @@ export function renderSkipReason(): string | false {
 
 export interface RenderedDocument {
   index: number | null;
+  /** The type the reader loaded the document as: `application/xhtml+xml`, or `text/html` when it would not parse as XHTML. */
+  contentType: string;
   /** Body text as laid out (innerText), spaces collapsed. */
   shown: string;
   /** Every character of the body (textContent), spaces collapsed. */
