@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import JSZip from 'jszip';
-import { checkBooks, formatCheckReport, type Diagnostic } from '../../src/index.js';
+import { checkBooks, formatCheckReport, type CheckResult, type Diagnostic } from '../../src/index.js';
 import { viewBook } from '../../src/check/book-view.js';
 import { readEpub } from '../../src/check/read-epub.js';
 import { runReaderRules } from '../../src/check/reader-rules.js';
 import { SAMPLES, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { runCli } from '../helpers/cli.js';
 
-// Each EPUBCheck run starts a JVM (~5 s): the books below are built once and reused, and the
-// library checks at most two at a time.
+// A JVM start costs seconds: the books below are built once and reused, and each check runs
+// EPUBCheck on all its books in one JVM.
 
 const temp = (prefix: string): Promise<string> => mkdtemp(path.join(os.tmpdir(), `ficbind-${prefix}-`));
 const CHAPTER_1 = 'EPUB/text/first-light-c001.xhtml';
@@ -61,6 +61,8 @@ describe('ficbind check', () => {
   let malformed: string;
   /** An image without alt text, stored under a file name with a space: warnings only. */
   let careless: string;
+  /** `checkBooks([malformed, careless])`, in this process. */
+  let checkedBroken: CheckResult;
 
   before(async () => {
     samples = await buildInto(SAMPLES);
@@ -82,6 +84,7 @@ describe('ficbind check', () => {
       },
       { 'EPUB/images/sea view.png': ONE_PIXEL_PNG },
     );
+    checkedBroken = await checkBooks([malformed, careless]);
   });
 
   it('finds no error and no warning in any book built from stories/ (check --json exits 0)', async () => {
@@ -98,8 +101,8 @@ describe('ficbind check', () => {
     assert.deepEqual(problems, [], show(problems));
   });
 
-  it("reports EPUBCheck's errors and warnings with their ID and place, and the reader rules", async () => {
-    const result = await checkBooks([malformed, careless]);
+  it("reports EPUBCheck's errors and warnings with their ID and place, and the reader rules", () => {
+    const result = checkedBroken;
     assert.equal(result.failed, true);
     assert.deepEqual(
       result.books.map((b) => [path.basename(b.path), b.errors > 0, b.warnings > 0]),
@@ -141,6 +144,22 @@ describe('ficbind check', () => {
     );
     assert.match(report, /checked .*careless\.epub: 0 errors, 3 warnings/);
     assert.match(report, /2 books checked, 1 error, 3 warnings$/);
+  });
+
+  it('without the compiler module to build its launcher, runs each book in a JVM of its own, with the same findings', async () => {
+    // --limit-modules=java.se hides jdk.compiler, as a runtime image without it would; an empty
+    // cache folder makes ficbind try to compile its launcher.
+    const cache = await temp('check-cache');
+    const env = { XDG_CACHE_HOME: cache, JDK_JAVA_OPTIONS: '--limit-modules=java.se' };
+    const run = await runCli(['check', '--json', malformed, careless], { env });
+    assert.deepEqual(await readdir(cache), [], 'no launcher could be compiled');
+    assert.equal(run.code, 1, run.stderr);
+    const alone = JSON.parse(run.stdout) as CheckJson;
+    assert.ok(
+      alone.diagnostics.some((d) => d.rule === 'epubcheck/RSC-016'),
+      show(alone.diagnostics),
+    );
+    assert.deepEqual(alone, JSON.parse(JSON.stringify(checkedBroken)));
   });
 
   it('reader rules catch what readers reject: mimetype, declarations, language, links to body, toc order', async () => {
