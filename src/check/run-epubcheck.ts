@@ -34,6 +34,9 @@ export interface EpubcheckRunOptions {
 // EPUBCheck runs are short: the client compiler and the serial collector took a sample book from
 // 6–17 s to 4.5–6.5 s on a busy two-core machine, with the same report.
 const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+// Books run alone go two at a time, as ficbind ran every book before the launcher: a JVM that
+// only starts and checks one book leaves a core idle part of the time.
+const ALONE_AT_ONCE = 2;
 // Keep only the end of what a JVM prints on stderr: that is where it says why it stopped.
 const STDERR_KEPT = 4000;
 
@@ -67,7 +70,7 @@ export async function runEpubcheck(epubs: readonly string[], options: EpubcheckR
       if (ends.includes('java-missing')) return runs.map((run) => run ?? { kind: 'java-missing' });
     }
     const left = epubs.flatMap((_, i) => (runs[i] ? [] : [i]));
-    await pLimit(Math.max(1, options.jvms)).map(left, async (i) => {
+    await pLimit(Math.max(ALONE_AT_ONCE, options.jvms)).map(left, async (i) => {
       runs[i] = await checkAlone(jar, epubs[i]!, path.join(reports, `alone-${i}.json`));
     });
     return runs as EpubcheckRun[];
