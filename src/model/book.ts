@@ -6,6 +6,11 @@ export interface Cover {
   /** Image bytes and their media type; the file name in the book is derived from the type. */
   data: Uint8Array;
   mediaType: 'image/jpeg' | 'image/png';
+  /**
+   * What the cover shows, in words: its text alternative. A drawn cover knows its words; an image
+   * from covers/ does not, and its page says whose cover it is instead.
+   */
+  description?: string;
 }
 
 /** A chapter or story new since the previous build, or a chapter whose text changed. */

@@ -8,10 +8,17 @@ const ROLES = { chapter: 'doc-chapter', prologue: 'doc-prologue', epilogue: 'doc
 /**
  * One chapter: its heading, paragraphs (verse with its line breaks), author's notes and scene breaks.
  * Written by the streaming writer, not xmlbuilder2: chapters are nearly all of a book's bytes
- * (docs/decisions.md, "XML writer").
+ * (docs/decisions.md, "XML writer"). `language` is its story's (story-language.ts), which a series
+ * book may hold several of.
  */
-export function renderChapter(book: Book, chapter: Chapter, label: string, mark?: ChangeMark): string {
-  return writeXhtmlDocument({ title: label, language: book.language, stylesheet: '../style.css' }, (body) => {
+export function renderChapter(
+  book: Book,
+  chapter: Chapter,
+  label: string,
+  mark?: ChangeMark,
+  language = book.language,
+): string {
+  return writeXhtmlDocument({ title: label, language, stylesheet: '../style.css' }, (body) => {
     body.start('section', { 'epub:type': chapter.kind, role: ROLES[chapter.kind], class: 'chapter' });
     body.start('h2');
     // A `(New)` or `(Updated)` mark before the heading's text, as the contents show it too.

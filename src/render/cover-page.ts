@@ -6,6 +6,11 @@ export function renderCoverPage(book: Book, imageHref: string): string {
   return xhtmlDocument({ title: 'Cover', language: book.language, stylesheet: '../style.css' }, (body) => {
     body
       .ele('section', { 'epub:type': 'cover', class: 'cover' })
-      .ele('img', { src: imageHref, alt: `Cover of ${book.title}` });
+      .ele('img', { src: imageHref, alt: coverAlternative(book) });
   });
+}
+
+/** What the cover shows when ficbind drew it; of an image from covers/ it knows only whose cover it is. */
+export function coverAlternative(book: Book): string {
+  return book.cover?.description ?? `Cover of ${book.title} by ${book.authors.join(' & ')}`;
 }

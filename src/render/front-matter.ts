@@ -3,13 +3,15 @@ import { parseEmphasis } from '../parse/emphasis.js';
 import type { Story } from '../model/story.js';
 import { appendHeading, appendInlines, xhtmlDocument } from './xhtml.js';
 import type { XmlNode } from './xml.js';
+import { storyLanguage } from './story-language.js';
 
 const STYLESHEET = '../style.css';
 
 /** Title page: title, author, series and part, then whichever details the header gave. */
 export function renderTitlePage(book: Book, story: Story, mark?: ChangeMark): string {
   const { meta } = story;
-  return xhtmlDocument({ title: meta.title, language: book.language, stylesheet: STYLESHEET }, (body) => {
+  const language = storyLanguage(book, story);
+  return xhtmlDocument({ title: meta.title, language, stylesheet: STYLESHEET }, (body) => {
     const section = body.ele('section', { 'epub:type': 'titlepage', class: 'titlepage' });
     appendHeading(section.ele('h1', { class: 'title' }), meta.title, mark);
     section.ele('p', { class: 'author' }).txt(`by ${meta.author}`);
@@ -61,7 +63,7 @@ export function renderSummary(book: Book, story: Story): string {
 
 function textPage(book: Book, story: Story, heading: string, text: string, attributes: Record<string, string>): string {
   return xhtmlDocument(
-    { title: `${story.meta.title}: ${heading}`, language: book.language, stylesheet: STYLESHEET },
+    { title: `${story.meta.title}: ${heading}`, language: storyLanguage(book, story), stylesheet: STYLESHEET },
     (body: XmlNode) => {
       const section = body.ele('section', attributes);
       section.ele('h2').txt(heading);

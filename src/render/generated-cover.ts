@@ -102,7 +102,17 @@ export async function generateCover(
   const png = await oneAtATime(() =>
     sharp(Buffer.from(outlined)).removeAlpha().png({ compressionLevel: 6 }).toBuffer(),
   );
-  return { cover: { data: new Uint8Array(png), mediaType: 'image/png' }, charactersFromSystemFonts: missing };
+  return {
+    cover: { data: new Uint8Array(png), mediaType: 'image/png', description: coverDescription(text) },
+    charactersFromSystemFonts: missing,
+  };
+}
+
+/** The cover's text alternative: the words it shows, e.g. `Cover: The Far Shore by Wren Alder (The Lantern Road, Part 2 of 3)`. */
+export function coverDescription(text: CoverText): string {
+  const byline = text.author ? ` by ${text.author}` : '';
+  const series = [text.series, text.part].filter((part) => part !== undefined && part !== '').join(', ');
+  return `Cover: ${text.title}${byline}${series ? ` (${series})` : ''}`;
 }
 
 /** What a cover is drawn from: a book's title, authors and series, and its stories' parts (chapters not needed). */

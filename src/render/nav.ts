@@ -1,5 +1,6 @@
 import type { Book } from '../model/book.js';
 import type { BookPlan } from './plan.js';
+import { languageAttributes } from './story-language.js';
 import type { TocEntry } from './toc-tree.js';
 import { xhtmlDocument } from './xhtml.js';
 import type { XmlNode } from './xml.js';
@@ -9,7 +10,7 @@ export function renderNav(book: Book, plan: BookPlan, toc: readonly TocEntry[]):
   return xhtmlDocument({ title: book.title, language: book.language, stylesheet: 'style.css' }, (body) => {
     const nav = body.ele('nav', { 'epub:type': 'toc', role: 'doc-toc', id: 'toc' });
     nav.ele('h1').txt('Contents');
-    appendList(nav, toc);
+    appendList(nav, toc, book.language);
 
     const landmarks = body.ele('nav', { 'epub:type': 'landmarks', hidden: 'hidden' });
     landmarks.ele('h2').txt('Landmarks');
@@ -26,11 +27,12 @@ export function renderNav(book: Book, plan: BookPlan, toc: readonly TocEntry[]):
   });
 }
 
-function appendList(parent: XmlNode, entries: readonly TocEntry[]): void {
+/** Nested lists of links; an entry in another language than the list around it says which. */
+function appendList(parent: XmlNode, entries: readonly TocEntry[], language: string): void {
   const list = parent.ele('ol');
   for (const entry of entries) {
-    const item = list.ele('li');
+    const item = list.ele('li', languageAttributes(entry.language, language));
     item.ele('a', { href: entry.href }).txt(entry.label);
-    if (entry.children.length > 0) appendList(item, entry.children);
+    if (entry.children.length > 0) appendList(item, entry.children, entry.language);
   }
 }

@@ -1,4 +1,5 @@
 import type { Book } from '../model/book.js';
+import { sameLanguage } from './story-language.js';
 import type { TocEntry } from './toc-tree.js';
 import { xmlDocument, type XmlNode } from './xml.js';
 
@@ -22,7 +23,11 @@ export function renderNcx(book: Book, identifier: string, toc: readonly TocEntry
     for (const entry of entries) {
       playOrder++;
       const point = parent.ele('navPoint', { id: `nav-${playOrder}`, playOrder: String(playOrder) });
-      point.ele('navLabel').ele('text').txt(entry.label);
+      // NCX has no inheritance of xml:lang through navPoints: each label says its own when it differs.
+      const language: Record<string, string> = sameLanguage(entry.language, book.language)
+        ? {}
+        : { 'xml:lang': entry.language };
+      point.ele('navLabel', language).ele('text').txt(entry.label);
       point.ele('content', { src: entry.href });
       appendPoints(point, entry.children);
     }

@@ -1,6 +1,7 @@
 import type { Book } from '../model/book.js';
+import type { AccessibilityMetadata } from './accessibility.js';
 import type { BookPlan } from './plan.js';
-import { xmlDocument } from './xml.js';
+import { xmlDocument, type XmlNode } from './xml.js';
 
 const OPF_NS = 'http://www.idpf.org/2007/opf';
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
@@ -18,14 +19,15 @@ export function modifiedStamp(seconds: number): string {
 }
 
 /**
- * package.opf: metadata (with series in both the EPUB 3 and the calibre form), manifest and spine.
- * `items` lists every resource; the spine follows the plan's reading order.
+ * package.opf: metadata (with series in both the EPUB 3 and the calibre form, and accessibility),
+ * manifest and spine. `items` lists every resource; the spine follows the plan's reading order.
  */
 export function renderPackageDocument(
   book: Book,
   plan: BookPlan,
   identifier: string,
   items: readonly ManifestItem[],
+  accessibility: AccessibilityMetadata,
 ): string {
   const document = xmlDocument(OPF_NS, 'package', {
     version: '3.0',
@@ -60,6 +62,7 @@ export function renderPackageDocument(
   }
   const coverImage = items.find((i) => i.properties === 'cover-image');
   if (coverImage) metadata.ele('meta', { name: 'cover', content: coverImage.id });
+  appendAccessibility(metadata, accessibility);
 
   const manifest = pkg.ele('manifest');
   for (const item of items) {
@@ -73,6 +76,21 @@ export function renderPackageDocument(
   const spine = pkg.ele('spine', { toc: 'ncx' });
   for (const planned of plan.documents) spine.ele('itemref', { idref: planned.id });
   return document.end({ prettyPrint: true });
+}
+
+/** The schema.org accessibility properties, then the conformance claim and who made it. */
+function appendAccessibility(metadata: XmlNode, accessibility: AccessibilityMetadata): void {
+  const meta = (property: string, value: string, attributes: Record<string, string> = {}): void =>
+    void metadata.ele('meta', { property, ...attributes }).txt(value);
+  for (const mode of accessibility.accessModes) meta('schema:accessMode', mode);
+  for (const modes of accessibility.accessModesSufficient) meta('schema:accessModeSufficient', modes);
+  for (const feature of accessibility.features) meta('schema:accessibilityFeature', feature);
+  for (const hazard of accessibility.hazards) meta('schema:accessibilityHazard', hazard);
+  meta('schema:accessibilitySummary', accessibility.summary);
+  if (accessibility.conformance) {
+    meta('dcterms:conformsTo', accessibility.conformance.conformsTo, { id: 'conformance' });
+    meta('a11y:certifiedBy', accessibility.conformance.certifiedBy, { refines: '#conformance' });
+  }
 }
 
 /** A story's summary; for a series book, each story's summary after its title, so a library shows what the book holds. */

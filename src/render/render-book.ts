@@ -1,13 +1,16 @@
 import type { Book } from '../model/book.js';
 import { renderContainer } from './container.js';
 import type { EpubFile } from '../model/epub.js';
+import { describeAccessibility } from './accessibility.js';
 import { renderChapter } from './chapter.js';
+import { readContentFacts } from './content-facts.js';
 import { renderCoverPage } from './cover-page.js';
 import { renderDisclaimer, renderSummary, renderTitlePage } from './front-matter.js';
 import { renderNav } from './nav.js';
 import { renderNcx } from './ncx.js';
 import { renderPackageDocument, type ManifestItem } from './package-document.js';
 import { planBook, type PlannedDocument } from './plan.js';
+import { storyLanguage } from './story-language.js';
 import { STYLESHEET } from './stylesheet.js';
 import { tocTree } from './toc-tree.js';
 
@@ -18,7 +21,7 @@ const XHTML = 'application/xhtml+xml';
 export function renderBook(book: Book): EpubFile[] {
   const plan = planBook(book);
   const { identifier } = book;
-  const toc = tocTree(plan);
+  const toc = tocTree(book, plan);
   const coverHref = book.cover ? `images/cover.${book.cover.mediaType === 'image/png' ? 'png' : 'jpg'}` : undefined;
 
   const items: ManifestItem[] = [
@@ -30,19 +33,23 @@ export function renderBook(book: Book): EpubFile[] {
     items.push({ id: 'cover-image', href: coverHref, mediaType: book.cover.mediaType, properties: 'cover-image' });
   items.push(...plan.documents.map((d) => ({ id: d.id, href: d.href, mediaType: XHTML })));
 
-  const files: EpubFile[] = [
-    { path: 'mimetype', data: 'application/epub+zip' },
-    { path: 'META-INF/container.xml', data: renderContainer(`${ROOT}/package.opf`) },
-    { path: `${ROOT}/package.opf`, data: renderPackageDocument(book, plan, identifier, items) },
+  // The package document is written last: its accessibility metadata describes the other files.
+  const content: EpubFile[] = [
     { path: `${ROOT}/nav.xhtml`, data: renderNav(book, plan, toc) },
     { path: `${ROOT}/toc.ncx`, data: renderNcx(book, identifier, toc) },
     { path: `${ROOT}/style.css`, data: STYLESHEET },
   ];
-  if (book.cover && coverHref) files.push({ path: `${ROOT}/${coverHref}`, data: book.cover.data });
+  if (book.cover && coverHref) content.push({ path: `${ROOT}/${coverHref}`, data: book.cover.data });
   for (const document of plan.documents) {
-    files.push({ path: `${ROOT}/${document.href}`, data: renderDocument(book, document, coverHref) });
+    content.push({ path: `${ROOT}/${document.href}`, data: renderDocument(book, document, coverHref) });
   }
-  return files;
+  const accessibility = describeAccessibility(readContentFacts(content));
+  return [
+    { path: 'mimetype', data: 'application/epub+zip' },
+    { path: 'META-INF/container.xml', data: renderContainer(`${ROOT}/package.opf`) },
+    { path: `${ROOT}/package.opf`, data: renderPackageDocument(book, plan, identifier, items, accessibility) },
+    ...content,
+  ];
 }
 
 function renderDocument(book: Book, document: PlannedDocument, coverHref: string | undefined): string {
@@ -57,6 +64,6 @@ function renderDocument(book: Book, document: PlannedDocument, coverHref: string
     case 'summary':
       return renderSummary(book, story!);
     case 'chapter':
-      return renderChapter(book, chapter!, document.label, document.mark);
+      return renderChapter(book, chapter!, document.label, document.mark, storyLanguage(book, story!));
   }
 }
