@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, ruleHint } from '../src/diagnostics/diagnostic.js';
-import { EPUBCHECK_FAMILY, RULES, type RuleId, type RuleSpec } from '../src/diagnostics/rules.js';
+import { ACE_FAMILY, EPUBCHECK_FAMILY, RULES, type RuleId, type RuleSpec } from '../src/diagnostics/rules.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 
 /** An invented example of a rule's message, as its call site words it. */
@@ -218,6 +218,18 @@ export const EXAMPLES: Record<RuleId, Example> = {
     message:
       'EPUBCheck could not check the book: java exited with code 1 without a report: Error occurred during initialization of VM Too small maximum heap',
   },
+  'ace/not-installed': {
+    file: BOOK,
+    message: 'the accessibility check needs Ace by DAISY, and it is not installed',
+  },
+  'ace/no-browser': {
+    file: BOOK,
+    message: 'Ace could not start a browser: Could not find Chrome (ver. 148.0.7778.97).',
+  },
+  'ace/failed': {
+    file: BOOK,
+    message: 'Ace could not check the book: Failed to parse the package document',
+  },
   'reader/mimetype': {
     file: BOOK,
     message: 'mimetype must be the first entry in the zip, but the first entry is "META-INF/container.xml"',
@@ -299,6 +311,14 @@ const EPUBCHECK_EXAMPLE: Diagnostic = {
     'Error while parsing file: character content of element "dc:description" invalid; must be a string with length at least 1',
 };
 
+const ACE_EXAMPLE: Diagnostic = {
+  file: `${BOOK}/EPUB/text/cover.xhtml`,
+  rule: `${ACE_FAMILY.prefix}image-alt`,
+  severity: 'error',
+  message: 'Element does not have an alt attribute (Ace, critical) at img',
+  hint: 'Images must have alternative text: http://kb.daisy.org/publishing/docs/html/images.html',
+};
+
 /**
  * Rules no test raises, each with the reason; rules.test.ts fails when one of these is named by a
  * test after all (then it belongs off this list) or is no longer registered.
@@ -321,6 +341,7 @@ const SECTIONS: ReadonlyArray<[title: string, prefixes: readonly string[]]> = [
   ['Covers', ['cover']],
   ['Writing the books', ['cache', 'output']],
   ['Checking books (`ficbind check`, `build --check`)', ['check', 'epubcheck', 'reader']],
+  ['Checking accessibility (`ficbind check --accessibility`)', ['ace']],
   ['Serving and sending books (`ficbind serve`, `ficbind send`)', ['shelf', 'send']],
 ];
 
@@ -399,6 +420,7 @@ export function diagnosticsDoc(): string {
       return `| \`${rule}\` | ${spec.severity} | ${spec.description.replace(/\|/g, '\\|')} |`;
     }),
     `| \`${EPUBCHECK_FAMILY.prefix}*\` | per EPUBCheck | ${EPUBCHECK_FAMILY.description} |`,
+    `| \`${ACE_FAMILY.prefix}*\` | per Ace | ${ACE_FAMILY.description} |`,
     '',
   ];
   for (const [title, prefixes] of SECTIONS) {
@@ -416,6 +438,21 @@ export function diagnosticsDoc(): string {
         `Hint: ${EPUBCHECK_FAMILY.hint}`,
         '',
         indented(formatDiagnostic(EPUBCHECK_EXAMPLE)),
+        '',
+      );
+    }
+    if (prefixes.includes('ace')) {
+      const mapped = Object.entries(ACE_FAMILY.severity)
+        .map(([theirs, ours]) => `${theirs} → ${ours}`)
+        .join(', ');
+      parts.push(
+        `### \`${ACE_FAMILY.prefix}*\``,
+        '',
+        `**per Ace** (${mapped}): ${ACE_FAMILY.description} The message is Ace's, on the document it concerns, with its impact and the CSS selector of the element.`,
+        '',
+        `Hint: ${ACE_FAMILY.hint}`,
+        '',
+        indented(formatDiagnostic(ACE_EXAMPLE)),
         '',
       );
     }

@@ -1,6 +1,8 @@
 import pLimit from 'p-limit';
+import path from 'node:path';
 import { countBySeverity, hasErrors } from '../diagnostics/count.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ACE_MISSING_RULE, checkAccessibility, type AceBook } from './accessibility.js';
 import { viewBook } from './book-view.js';
 import { epubcheckBooks, JAVA_MISSING_RULE } from './epubcheck.js';
 import { readEpub } from './read-epub.js';
@@ -29,7 +31,14 @@ export interface CheckOptions {
    * slower, not faster (docs/benchmark.md).
    */
   concurrency?: number;
+  /** Also run Ace by DAISY, where it is installed (check/accessibility.ts). */
+  accessibility?: boolean;
+  /** Folders to look for Ace from, instead of beside ficbind, the working folder and npm's global one. */
+  aceSearchFrom?: readonly string[];
 }
+
+/** Reported once for the whole check, not once per book. */
+const ONCE = new Set<string>([JAVA_MISSING_RULE, ACE_MISSING_RULE]);
 
 /** EPUBCheck's findings, then ficbind's reader rules, for one `.epub`. */
 export async function checkBook(file: string): Promise<Diagnostic[]> {
@@ -46,19 +55,30 @@ export async function checkBooks(files: readonly string[], options: CheckOptions
   const fromReading = await pLimit(READ_AT_ONCE).map(files, async (file) => {
     const read = await readEpub(file);
     // A readable book gets its reader rules now; one that cannot be read, the diagnostic saying why.
-    return read.contents
-      ? { readable: true, said: runReaderRules(viewBook(read.contents)) }
-      : { readable: false, said: read.diagnostics };
+    if (!read.contents) return { readable: false, said: read.diagnostics };
+    const view = viewBook(read.contents);
+    // Where Ace finds the book's documents, should accessibility be checked too.
+    const packageDir = view.packagePath ? path.posix.dirname(view.packagePath).replace(/^\.$/, '') : '';
+    const ace: AceBook = { path: file, packageDir };
+    return { readable: true, said: runReaderRules(view), ace };
   });
   const readable = files.filter((_, i) => fromReading[i]!.readable);
   const checked = await epubcheckBooks(readable, { jvms: options.concurrency ?? 1 });
   let next = 0;
   const perBook = fromReading.map((r) => (r.readable ? [...checked[next++]!, ...r.said] : r.said));
-  let javaReported = false;
+  if (options.accessibility) {
+    const withAce = fromReading.flatMap((r, index) => (r.ace ? [{ book: r.ace, index }] : []));
+    const fromAce = await checkAccessibility(
+      withAce.map((r) => r.book),
+      options.aceSearchFrom ? { searchFrom: options.aceSearchFrom } : {},
+    );
+    withAce.forEach((r, i) => perBook[r.index]!.push(...(fromAce[i] ?? [])));
+  }
+  const reported = new Set<string>();
   const diagnostics = perBook.flat().filter((d) => {
-    if (d.rule !== JAVA_MISSING_RULE) return true;
-    if (javaReported) return false;
-    javaReported = true;
+    if (!ONCE.has(d.rule)) return true;
+    if (reported.has(d.rule)) return false;
+    reported.add(d.rule);
     return true;
   });
   const books = files.map((file, i) => {
@@ -70,3 +90,4 @@ export async function checkBooks(files: readonly string[], options: CheckOptions
 
 export { runReaderRules, READER_RULES, type ReaderRule } from './reader-rules.js';
 export { diagnosticsFromReport, type EpubcheckReport, type EpubcheckMessage } from './epubcheck.js';
+export { diagnosticsFromAce, findAce, type AceReport } from './accessibility.js';

@@ -40,6 +40,7 @@ Examples:
   $ ficbind build --max-book-size 20       books over 20 MB as Vol. 1, Vol. 2, …
   $ ficbind list                           show the books a build would make, without building
   $ ficbind check out/*.epub               check books (EPUBCheck and reader rules)
+  $ ficbind check --accessibility out/*.epub   and with Ace by DAISY, where it is installed
   $ ficbind serve                          serve out/ to e-readers and phones (OPDS catalog, shelf page)
   $ ficbind send /media/$USER/KOBOeReader  copy new and changed books onto a Kobo (or Kindle) over USB`;
 
@@ -55,6 +56,7 @@ interface BuildFlags {
 interface CheckFlags {
   strict?: boolean;
   json?: boolean;
+  accessibility?: boolean;
 }
 
 function program(): Command {
@@ -149,9 +151,10 @@ function program(): Command {
     .argument('<books...>', '.epub files to check')
     .option('--strict', 'exit with code 1 when there are warnings too')
     .option('--json', 'print the result as JSON instead of text')
+    .option('--accessibility', 'also check accessibility with Ace by DAISY (npm install -g @daisy/ace-cli)')
     .showHelpAfterError('(run "ficbind check --help" for usage)')
     .action(async (books: string[], flags: CheckFlags) => {
-      const result = await checkBooks(books);
+      const result = await checkBooks(books, { accessibility: flags.accessibility === true });
       process.stdout.write(`${flags.json ? JSON.stringify(result, null, 2) : formatCheckReport(result)}\n`);
       process.exitCode = exitCode(result.diagnostics, flags.strict);
     });

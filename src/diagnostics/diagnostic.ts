@@ -2,7 +2,9 @@
 
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import {
+  ACE_FAMILY,
   EPUBCHECK_FAMILY,
+  type AceImpact,
   RULES,
   type EpubcheckSeverity,
   type HasHintFacts,
@@ -53,6 +55,21 @@ export function epubcheckDiagnostic(
   const severity = EPUBCHECK_FAMILY.severity[reported];
   if (!severity) return undefined;
   return located({ file, rule: `${EPUBCHECK_FAMILY.prefix}${id}`, severity, message }, at, at.suggestion);
+}
+
+/** A failed check of Ace's report as a diagnostic of the `ace/*` family; its hint is Ace's help. */
+export function aceDiagnostic(
+  check: string,
+  impact: AceImpact,
+  file: string,
+  message: string,
+  help?: string,
+): Diagnostic {
+  return located(
+    { file, rule: `${ACE_FAMILY.prefix}${check}`, severity: ACE_FAMILY.severity[impact], message },
+    {},
+    help,
+  );
 }
 
 // Keys in one order (line, column, removed, hint), and only those that have a value.

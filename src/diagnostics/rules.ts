@@ -286,6 +286,22 @@ export const RULES = {
     description: 'EPUBCheck ran but gave no report (the JVM did not start, or stopped).',
     hint: `EPUBCheck 5.1.0 needs Java 11 or newer; check that "java -version" works. ${INSTALL_JAVA}`,
   },
+  'ace/not-installed': {
+    severity: 'error',
+    description:
+      'The accessibility check (`ficbind check --accessibility`) needs Ace by DAISY, and it is not installed; said once per run.',
+    hint: 'Install Ace by DAISY: npm install -g @daisy/ace-cli (it downloads a Chrome for its checks; to use one you have, set PUPPETEER_EXECUTABLE_PATH to it, e.g. /usr/bin/chromium).',
+  },
+  'ace/no-browser': {
+    severity: 'error',
+    description: 'Ace is installed but could not start the browser it checks documents in.',
+    hint: 'Ace needs Chrome or Chromium: run "npx puppeteer browsers install chrome", or set PUPPETEER_EXECUTABLE_PATH to an installed one (e.g. /usr/bin/chromium).',
+  },
+  'ace/failed': {
+    severity: 'error',
+    description: 'Ace started but could not check the book (it could not read it, or stopped).',
+    hint: 'Run EPUBCheck on the book first (ficbind check): Ace stops on books it cannot parse. Ace alone (ace -o report BOOK.epub) shows its log.',
+  },
   'reader/mimetype': {
     severity: 'error',
     description: "The zip's first entry is not `mimetype`, or it is compressed: readers cannot tell it is an EPUB.",
@@ -371,6 +387,21 @@ type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer
   : never;
 /** True when the rule's hint names facts. */
 export type HasHintFacts<R extends RuleId> = [Placeholders<HintOf<R>>] extends [never] ? false : true;
+
+/** Impacts in Ace's report (axe-core's, and Ace's own checks of the package document). */
+export type AceImpact = 'critical' | 'serious' | 'moderate' | 'minor';
+
+/**
+ * Ace by DAISY's findings are open-ended too: each keeps its check's name under `ace/` (e.g.
+ * `ace/image-alt`, `ace/metadata-accessmode`), its impact mapped below, its text, and Ace's
+ * help (what to do, and its Knowledge Base page) as the hint.
+ */
+export const ACE_FAMILY = {
+  prefix: 'ace/',
+  description: "A failed check of Ace by DAISY's report, under the check's own name (e.g. `ace/image-alt`).",
+  hint: "Ace's help for the check, and the page of the DAISY Knowledge Base (or axe's) that explains it.",
+  severity: { critical: 'error', serious: 'error', moderate: 'warning', minor: 'warning' },
+} as const satisfies { prefix: string; description: string; hint: string; severity: Record<AceImpact, Severity> };
 
 /** Severities in EPUBCheck's JSON report. */
 export type EpubcheckSeverity = 'FATAL' | 'ERROR' | 'WARNING' | 'INFO' | 'USAGE';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import ts from 'typescript';
 import { DOC_PATH, NOT_RAISED_BY_TESTS, diagnosticsDoc } from '../../../scripts/diagnostics-doc.js';
-import { EPUBCHECK_FAMILY, RULES } from '../../../src/diagnostics/rules.js';
+import { ACE_FAMILY, EPUBCHECK_FAMILY, RULES } from '../../../src/diagnostics/rules.js';
 import { REPO_ROOT } from '../../helpers/build.js';
 
 // Registry, documentation, source and tests in step (docs/diagnostics.md, "How this list is kept true").
@@ -73,7 +73,7 @@ describe('the rule registry, its documentation, the source and the tests agree',
   it('documents every registered rule, and no other, as npm run docs:diagnostics writes it', async () => {
     const written = await readFile(DOC_PATH, 'utf8');
     const documented = [...written.matchAll(/^### `([^`]+)`$/gm)].map((m) => m[1]);
-    const expected = [...registered, `${EPUBCHECK_FAMILY.prefix}*`];
+    const expected = [...registered, `${EPUBCHECK_FAMILY.prefix}*`, `${ACE_FAMILY.prefix}*`];
     assert.deepEqual(
       {
         notDocumented: expected.filter((r) => !documented.includes(r)),
@@ -101,6 +101,7 @@ describe('the rule registry, its documentation, the source and the tests agree',
     const untested = registered.filter((rule) => !exempt.includes(rule) && !names(tests, rule));
     assert.deepEqual(untested, [], 'no test names these rules: write a test that raises each one');
     assert.match(tests, /epubcheck\/[A-Z]{3}-\d{3}/, 'no test names an id of the epubcheck/* family');
+    assert.match(tests, /ace\/(?:image-alt|metadata-[a-z]+)/, 'no test names a check of the ace/* family');
   });
 
   it('lists as untested only registered rules that no test names', () => {
