@@ -44,7 +44,7 @@ export interface AceChecker {
 /**
  * Ace's checks (ace-core, its axe-core build and its scripts) in one Chromium for every book, on
  * a few pages reused from document to document. Ace's own Puppeteer runner opens a page per
- * document: 16.5 s of Chromium CPU for 28 documents against 9.9–10.3 s here (same verdicts).
+ * document: 16.5 s of Chromium CPU for 28 documents against 8.4–10.3 s here (same verdicts).
  * Like Ace's runner: no request leaves the machine, and the injected scripts are marked data-ace
  * so that Ace leaves them out of what it reports.
  */
