@@ -15,6 +15,7 @@ const story = (title: string, part?: number): Story => ({
 
 const book = (extra: Partial<Book> = {}): Book => ({
   fileName: 'b',
+  identifier: 'urn:uuid:00000000-0000-8000-8000-000000000001',
   title: 'The Ferry at Night',
   authors: ['Pell Moraine', 'Ada Quist'],
   language: 'en',
