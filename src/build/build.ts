@@ -22,7 +22,7 @@ import {
   type BuildOptionsInput,
 } from '../config/options.js';
 import { optionsInConfig } from '../config/schema.js';
-import { generatedCoverKey } from '../render/generated-cover.js';
+import { drawnCover, generatedCoverKey } from '../render/generated-cover.js';
 import { applyConfig, checkConfigPaths, configCover, configIdentifier, excludeSources } from '../config/apply.js';
 import { loadConfig } from './config-file.js';
 import type { Story, StoryHead, StoryInfo } from '../model/story.js';
@@ -218,9 +218,8 @@ async function buildFrom(
           // A cover drawn before for the same words (this build or another, any output folder) is not drawn again.
           const coverKey = cache && options.cover && !made.cover ? generatedCoverKey(made) : undefined;
           const drawnBefore = coverKey ? await cache?.cover(coverKey) : undefined;
-          const toMake = drawnBefore
-            ? { ...made, cover: { data: drawnBefore, mediaType: 'image/png' as const } }
-            : made;
+          // Described by its words, as a cover drawn now is: the book is the same bytes either way.
+          const toMake = drawnBefore ? { ...made, cover: drawnCover(made, drawnBefore) } : made;
           const job = { book: await withChapters(toMake), generateCover: options.cover, kobo: options.kobo };
           const bytes = await maker.make(job).catch((error: unknown) => {
             throw new BookNotMadeError(error instanceof Error ? error.message : String(error));

@@ -103,7 +103,7 @@ export async function generateCover(
     sharp(Buffer.from(outlined)).removeAlpha().png({ compressionLevel: 6 }).toBuffer(),
   );
   return {
-    cover: { data: new Uint8Array(png), mediaType: 'image/png', description: coverDescription(text) },
+    cover: drawnCover(book, new Uint8Array(png)),
     charactersFromSystemFonts: missing,
   };
 }
@@ -117,6 +117,11 @@ export function coverDescription(text: CoverText): string {
 
 /** What a cover is drawn from: a book's title, authors and series, and its stories' parts (chapters not needed). */
 type CoverBook = Pick<Book<StoryInfo>, 'title' | 'authors' | 'series' | 'stories'>;
+
+/** The cover ficbind draws for a book, as a Cover, from its PNG bytes (drawn now or taken from the cache). */
+export function drawnCover(book: CoverBook, png: Uint8Array): Cover {
+  return { data: png, mediaType: 'image/png', description: coverDescription(coverText(book)) };
+}
 
 /**
  * The version of the cover's look (layout, palettes, sizes, fonts, encoding). Covers are cached by

@@ -53,6 +53,19 @@ describe('generated covers in the build cache', () => {
     assert.deepEqual(await cachedCovers(cache), files, 'nothing new was drawn into the cache');
   });
 
+  it('a cover taken from the cache is described by its words, as a drawn one is', async () => {
+    const input = await writeStories({ 'lantern.txt': story('The Lantern Keeper') });
+    const cache = await mkdtemp(path.join(os.tmpdir(), 'ficbind-cache-'));
+    const options = { input, cache, covers: path.join(input, 'none'), sourceDateEpoch: FIXED_EPOCH };
+    const alt = async (book: string): Promise<string | null> =>
+      (await (await openEpub(book)).xml('EPUB/text/cover.xhtml')).getElementsByTagName('img')[0]!.getAttribute('alt');
+    const first = await build({ ...options, out: await mkdtemp(path.join(os.tmpdir(), 'ficbind-out-')) });
+    const second = await build({ ...options, out: await mkdtemp(path.join(os.tmpdir(), 'ficbind-out-')) });
+    assert.equal(await alt(first.books[0]!.path), 'Cover: The Lantern Keeper by Test Writer');
+    assert.equal(await alt(second.books[0]!.path), 'Cover: The Lantern Keeper by Test Writer');
+    assert.ok((await readFile(first.books[0]!.path)).equals(await readFile(second.books[0]!.path)), 'the same bytes');
+  });
+
   it('ignores a damaged cached cover and draws it again', async () => {
     const input = await writeStories({ 'tower.txt': story('The Tower') });
     const cache = await mkdtemp(path.join(os.tmpdir(), 'ficbind-cache-'));
