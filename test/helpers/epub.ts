@@ -83,3 +83,24 @@ export async function storyDocument(epub: OpenedEpub, part: string): Promise<str
   if (found.length !== 1) throw new Error(`expected one document ending in -${part}.xhtml, found ${found.length}`);
   return found[0] as string;
 }
+
+/**
+ * A valid EPUB of about `bytes` bytes (a stored entry of random bytes), made with JSZip: for
+ * tests of sizes and transfers, where the content does not matter.
+ */
+export async function epubOfSize(bytes: number, title: string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('mimetype', 'application/epub+zip', { compression: 'STORE' });
+  zip.file(
+    'META-INF/container.xml',
+    '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="package.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
+  );
+  zip.file(
+    'package.opf',
+    `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:ficbind-test:${title}</dc:identifier><dc:title>${title}</dc:title><dc:language>en</dc:language></metadata><manifest/><spine/></package>`,
+  );
+  const noise = new Uint8Array(bytes);
+  for (let i = 0; i < noise.length; i += 65536) crypto.getRandomValues(noise.subarray(i, i + 65536));
+  zip.file('noise.bin', noise, { compression: 'STORE' });
+  return zip.generateAsync({ type: 'uint8array' });
+}

@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import JSZip from 'jszip';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { mailBatches, sendByMail } from '../../src/index.js';
 import { SAMPLES, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { runCli } from '../helpers/cli.js';
+import { epubOfSize } from '../helpers/epub.js';
 
 const USER = 'reader@example.org';
 const PASSWORD = 'pa55:w0rd@Secret!';
@@ -95,7 +95,7 @@ describe('ficbind send --kindle: mail to an SMTP server the test runs', { timeou
     const out = await temp('many-books');
     const small = await readFile(library.book('Salt and Static'));
     for (let n = 1; n <= 26; n++) await writeFile(path.join(out, `Book ${String(n).padStart(2, '0')}.epub`), small);
-    await writeFile(path.join(out, 'Huge.epub'), await epubOfSize(51 * 1000 * 1000));
+    await writeFile(path.join(out, 'Huge.epub'), await epubOfSize(51 * 1000 * 1000, 'Huge'));
     received.length = 0;
     const result = await sendByMail({ from: out, kindle: KINDLE, smtpUrl: smtpUrl() });
     assert.equal(received.length, 2);
@@ -147,21 +147,3 @@ describe('ficbind send --kindle: mail to an SMTP server the test runs', { timeou
     assert.equal(bad.code, 2);
   });
 });
-
-/** A valid EPUB of about `bytes` bytes (a stored entry of random bytes), made here with JSZip. */
-async function epubOfSize(bytes: number): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file('mimetype', 'application/epub+zip', { compression: 'STORE' });
-  zip.file(
-    'META-INF/container.xml',
-    '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="package.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
-  );
-  zip.file(
-    'package.opf',
-    '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:uuid:00000000-0000-4000-8000-000000000002</dc:identifier><dc:title>Huge</dc:title><dc:language>en</dc:language></metadata><manifest/><spine/></package>',
-  );
-  const noise = new Uint8Array(bytes);
-  for (let i = 0; i < noise.length; i += 65536) crypto.getRandomValues(noise.subarray(i, i + 65536));
-  zip.file('noise.bin', noise, { compression: 'STORE' });
-  return zip.generateAsync({ type: 'uint8array' });
-}

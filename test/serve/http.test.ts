@@ -4,8 +4,8 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import JSZip from 'jszip';
 import { serveBooks, type RunningServer } from '../../src/index.js';
+import { epubOfSize } from '../helpers/epub.js';
 import { sampleShelf, SECRET, type ShelfFolder } from './shelf-folder.js';
 
 let shelf: ShelfFolder;
@@ -184,7 +184,7 @@ describe('ficbind serve: HTTP semantics and security', { timeout: 120_000 }, () 
 
   it('keeps serving when a client goes away in the middle of a download', async () => {
     const big = path.join(shelf.out, 'Big.epub');
-    await writeFile(big, await largeEpub());
+    await writeFile(big, await epubOfSize(24 * 1024 * 1024, 'Big'));
     const size = (await readFile(big)).length;
     for (let attempt = 0; attempt < 5; attempt++) {
       await new Promise<void>((resolve, reject) => {
@@ -236,21 +236,3 @@ describe('ficbind serve: HTTP semantics and security', { timeout: 120_000 }, () 
     );
   });
 });
-
-/** A valid EPUB of ~24 MB (a stored entry of random bytes), made here with JSZip. */
-async function largeEpub(): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file('mimetype', 'application/epub+zip', { compression: 'STORE' });
-  zip.file(
-    'META-INF/container.xml',
-    '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="package.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
-  );
-  zip.file(
-    'package.opf',
-    '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:uuid:00000000-0000-4000-8000-000000000001</dc:identifier><dc:title>Big</dc:title><dc:language>en</dc:language></metadata><manifest/><spine/></package>',
-  );
-  const noise = new Uint8Array(24 * 1024 * 1024);
-  for (let i = 0; i < noise.length; i += 65536) crypto.getRandomValues(noise.subarray(i, i + 65536));
-  zip.file('noise.bin', noise, { compression: 'STORE' });
-  return zip.generateAsync({ type: 'uint8array' });
-}
