@@ -6,10 +6,9 @@ import type { Block, Chapter, Inline, Paragraph } from '../../src/model/story.js
 import { renderChapter } from '../../src/render/chapter.js';
 import { renderChapterWithXmlbuilder2 } from '../helpers/chapter-oracle.js';
 import { all, parseXml } from '../helpers/epub.js';
+import { propertyOptions, RUNS } from '../helpers/property.js';
 
-/** `FC_RUNS=10000 npm run test:properties` for the long run; 1 000 cases in `npm test`. */
-const RUNS = Number(process.env.FC_RUNS ?? 1000);
-const OPTIONS = { numRuns: RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined };
+const OPTIONS = propertyOptions();
 
 /** Characters XML forbids; the pipeline removes them before rendering, so the XML check drops them too. */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -90,8 +89,8 @@ describe('the streaming chapter writer', () => {
     fc.assert(
       fc.property(chapterOf('grapheme').map(onlyXmlChars), ({ chapter, label, language }) => {
         const document = parseXml(renderChapter({ language } as Book, chapter, label), 'chapter');
-        // xmldom reads any line end (CR LF, CR, NEL, LS) as a line feed, and a line feed or tab in an attribute as a space.
-        const lineEnds = (value: string): string => value.replace(/\r\n?|[\u0085\u2028]/g, '\n');
+        // xmldom reads any line end (CR LF, CR, NEL, LS, PS) as a line feed, and a line feed or tab in an attribute as a space.
+        const lineEnds = (value: string): string => value.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n');
         assert.equal(all(document, 'h2')[0]!.textContent, lineEnds(label));
         assert.equal(document.documentElement?.getAttribute('xml:lang'), lineEnds(language).replace(/[\t\n]/g, ' '));
       }),

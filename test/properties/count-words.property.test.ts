@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { countTextWords } from '../../src/parse/count-words.js';
-
-/** `FC_RUNS=10000 npm run test:properties` for the long run; 1 000 cases in `npm test`. */
-const RUNS = Number(process.env.FC_RUNS ?? 1000);
+import { propertyOptions, RUNS } from '../helpers/property.js';
 
 /** The definition the counter must keep: a reader's words, as one regular expression. */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
@@ -45,7 +43,7 @@ describe('countTextWords', () => {
         const text = pieces.join('');
         assert.equal(countTextWords(text), text.match(WORD)?.length ?? 0);
       }),
-      { numRuns: RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined },
+      propertyOptions(),
     );
   });
 

@@ -5,10 +5,8 @@ import fc from 'fast-check';
 import { groupIntoBooks, parseStory, renderBook } from '../../src/index.js';
 import { decodeText } from '../../src/read/decode.js';
 import { all, parseXml, textOf } from '../helpers/epub.js';
+import { propertyOptions, RUNS } from '../helpers/property.js';
 import { assertNoActiveContent } from '../helpers/structure.js';
-
-/** `FC_RUNS=10000 npm run test:properties` for the long run; 1 000 cases in `npm test`. */
-const RUNS = Number(process.env.FC_RUNS ?? 1000);
 
 type Segment =
   { kind: 'paragraph'; text: string } | { kind: 'break'; text: string } | { kind: 'heading'; text: string };
@@ -136,9 +134,8 @@ describe('properties of any story', () => {
         for (const s of segments) if (s.kind === 'heading') assert.ok(headings.has(s.text), `heading ${s.text}`);
       }),
       {
-        numRuns: RUNS,
+        ...propertyOptions(),
         includeErrorInReport: true,
-        seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined,
       },
     );
   });
