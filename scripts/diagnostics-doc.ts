@@ -35,6 +35,12 @@ export const EXAMPLES: Record<RuleId, Example> = {
     message:
       '"The Harbour Light" by Odile Ferrant is the same book, by title, author and address, as the one made from harbour-light.html; this one gets an identifier of its own',
   },
+  'book/series-by-authors': {
+    file: 'coffee-shop-au-1.txt',
+    message:
+      'the series "Coffee Shop AU" is named by stories of different authors (Ada Vell; Rook Tamsin): made 2 books of it, one per author',
+    facts: { name: 'Coffee Shop AU' },
+  },
   'input/unreadable': {
     file: 'gone.txt',
     message: "cannot read it: ENOENT: no such file or directory, stat 'stories/gone.txt'",

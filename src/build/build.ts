@@ -23,7 +23,14 @@ import {
 } from '../config/options.js';
 import { optionsInConfig } from '../config/schema.js';
 import { drawnCover, generatedCoverKey } from '../render/generated-cover.js';
-import { applyConfig, checkConfigPaths, configCover, configIdentifier, excludeSources } from '../config/apply.js';
+import {
+  applyConfig,
+  checkConfigPaths,
+  configCover,
+  configIdentifier,
+  excludeSources,
+  namesSeries,
+} from '../config/apply.js';
 import { loadConfig } from './config-file.js';
 import type { Story, StoryHead, StoryInfo } from '../model/story.js';
 import { ChaptersLostError, parseInto, withChapters, type ParsedHead, type StoryStore } from './story-store.js';
@@ -133,7 +140,10 @@ async function planHeads(partial: BuildOptionsInput, store: StoryStore): Promise
     language: options.language,
     ...(options.sourceDateEpoch !== undefined ? { modified: options.sourceDateEpoch } : {}),
     ...(loaded
-      ? { pinnedIdentifier: (book: Pick<Book<StoryInfo>, 'stories' | 'series'>) => configIdentifier(book, config) }
+      ? {
+          pinnedIdentifier: (book: Pick<Book<StoryInfo>, 'stories' | 'series'>) => configIdentifier(book, config),
+          configSeries: (name: string) => namesSeries(config, name),
+        }
       : {}),
   });
   const books = grouped.books;

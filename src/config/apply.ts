@@ -82,6 +82,13 @@ export function configIdentifier(
   return config.stories?.[book.stories[0]?.source ?? '']?.identifier;
 }
 
+/** Whether the config file has a series entry of this name (by title, or by the name it renames). */
+export function namesSeries(config: Config, name: string): boolean {
+  return (config.series ?? []).some(
+    (entry) => slug(entry.title) === slug(name) || (entry.match !== undefined && slug(entry.match) === slug(name)),
+  );
+}
+
 /** The cover the config names for a book: its series entry's, else its first story's. Relative to the config file. */
 export function configCover(book: Book<StoryInfo>, config: Config): string | undefined {
   const series = (config.series ?? []).find(

@@ -202,6 +202,13 @@ export const RULES = {
     hint: 'If it is one story saved twice, remove one copy; if they are different stories, give one another title, or pin its identifier in the config file.',
   },
 
+  'book/series-by-authors': {
+    severity: 'info',
+    description:
+      'Stories of different authors that name a series of the same name, with no folder or co-author joining them: one book per author, not one series.',
+    hint: 'If they are one series, list its stories under "series" in the config file with the title "{name}".',
+  },
+
   // --- covers ---------------------------------------------------------------------------------
   'cover/too-large': {
     severity: 'warning',

@@ -8,6 +8,7 @@ import { linkSequels } from './link-sequels.js';
 import { orderSeries } from './series-order.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { identifierFor, seriesIdentity, storyIdentity } from './identifier.js';
+import { splitSeriesByAuthor } from './series-authors.js';
 
 export interface GroupOptions {
   shape: BookShape;
@@ -17,6 +18,8 @@ export interface GroupOptions {
   modified?: number;
   /** The identifier the config file pins for a book, if any. */
   pinnedIdentifier?: (book: Pick<Book<StoryInfo>, 'stories' | 'series'>) => string | undefined;
+  /** A series the config file names: its stories are one book whoever wrote them. */
+  configSeries?: (name: string) => boolean;
 }
 
 /** Books, and what grouping has to say about them (two stories that would be one book). */
@@ -46,13 +49,32 @@ export function groupLibrary<S extends StoryInfo>(stories: readonly S[], options
         : `story:${story.source}`;
     groups.set(key, [...(groups.get(key) ?? []), story]);
   }
-  const books = [...groups.values()].map((members) => makeBook(orderSeries(members, linked.follows), options));
+  const diagnostics: Diagnostic[] = [];
+  const bookStories = [...groups.entries()].flatMap(([key, members]) => {
+    const name = members[0]?.meta.series?.name;
+    if (!key.startsWith('series:') || name === undefined) return [members];
+    const split = splitSeriesByAuthor(members, options.configSeries?.(name) ?? false);
+    if (split.length > 1) diagnostics.push(seriesSplit(name, split));
+    return split;
+  });
+  const books = bookStories.map((members) => makeBook(orderSeries(members, linked.follows), options));
   books.sort(
     (a, b) =>
       compareNatural(a.title, b.title) || compareNatural(a.stories[0]?.source ?? '', b.stories[0]?.source ?? ''),
   );
   const identified = withIdentifiers(books, options.pinnedIdentifier);
-  return { books: withUniqueFileNames(identified.books), diagnostics: identified.diagnostics };
+  return { books: withUniqueFileNames(identified.books), diagnostics: [...diagnostics, ...identified.diagnostics] };
+}
+
+function seriesSplit(name: string, groups: readonly StoryInfo[][]): Diagnostic {
+  const first = groups[0]?.[0]?.source ?? name;
+  const who = groups.map((g) => [...new Set(g.map((s) => s.meta.author))].join(', ')).join('; ');
+  return diagnostic(
+    'book/series-by-authors',
+    first,
+    `the series "${name}" is named by stories of different authors (${who}): made ${groups.length} books of it, one per author`,
+    { facts: { name } },
+  );
 }
 
 /** A book before it has its identifier, which depends on the other books (two must not share one). */

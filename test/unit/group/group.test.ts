@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { groupIntoBooks, type GroupOptions } from '../../../src/group/group.js';
+import { groupIntoBooks, groupLibrary, type GroupOptions } from '../../../src/group/group.js';
 import type { Book } from '../../../src/model/book.js';
 import type { SeriesRef, Story, StoryMeta } from '../../../src/model/story.js';
 
@@ -222,16 +222,70 @@ describe('groupIntoBooks', () => {
       assert.deepEqual(books[0]?.series, { name: 'S', part: 1 });
     });
 
-    it('lists each author once, in story order', () => {
+    it('lists each author once, in story order (a shared series kept in one folder)', () => {
       const books = groupIntoBooks(
         [
-          inSeries('1.txt', 'One', { name: 'S', part: 1 }, { author: 'A' }),
-          inSeries('2.txt', 'Two', { name: 'S', part: 2 }, { author: 'B' }),
-          inSeries('3.txt', 'Three', { name: 'S', part: 3 }, { author: 'A' }),
+          inSeries('s/1.txt', 'One', { name: 'S', part: 1 }, { author: 'A' }),
+          inSeries('s/2.txt', 'Two', { name: 'S', part: 2 }, { author: 'B' }),
+          inSeries('s/3.txt', 'Three', { name: 'S', part: 3 }, { author: 'A' }),
         ],
         SERIES,
       );
       assert.deepEqual(books[0]?.authors, ['A', 'B']);
+    });
+  });
+
+  describe('one series name, several authors (book/series-by-authors)', () => {
+    const coffee = { name: 'Coffee Shop AU' };
+    it('makes a book per author when two authors name the same series, and says so', () => {
+      const grouped = groupLibrary(
+        [
+          inSeries('a-beans.txt', 'Beans', { ...coffee, part: 1 }, { author: 'Ada Vell' }),
+          inSeries('b-crema.txt', 'Crema', { ...coffee, part: 1 }, { author: 'Rook Tamsin' }),
+          inSeries('c-grounds.txt', 'Grounds', { ...coffee, part: 2 }, { author: 'Ada Vell' }),
+        ],
+        SERIES,
+      );
+      assert.deepEqual(grouped.books.map((b) => b.stories.map((s) => s.source)).sort(), [
+        ['a-beans.txt', 'c-grounds.txt'],
+        ['b-crema.txt'],
+      ]);
+      const said = grouped.diagnostics.filter((d) => d.rule === 'book/series-by-authors');
+      assert.equal(said.length, 1);
+      assert.match(said[0]?.message ?? '', /Coffee Shop AU/);
+      assert.match(said[0]?.message ?? '', /Ada Vell/);
+      assert.match(said[0]?.message ?? '', /Rook Tamsin/);
+      assert.notEqual(grouped.books[0]?.fileName, grouped.books[1]?.fileName);
+    });
+
+    it('keeps co-authors, one series folder, unknown authors and a config-named series together', () => {
+      const oneBook = (stories: Story[], options: GroupOptions = SERIES): void => {
+        const grouped = groupLibrary(stories, options);
+        assert.equal(grouped.books.length, 1, JSON.stringify(grouped.books.map((b) => b.stories.map((s) => s.source))));
+        assert.deepEqual(
+          grouped.diagnostics.filter((d) => d.rule === 'book/series-by-authors'),
+          [],
+        );
+      };
+      oneBook([
+        inSeries('a.txt', 'One', { ...coffee, part: 1 }, { author: 'Ada Vell' }),
+        inSeries('b.txt', 'Two', { ...coffee, part: 2 }, { author: 'Ada Vell & Rook Tamsin' }),
+      ]);
+      oneBook([
+        inSeries('coffee/a.txt', 'One', { ...coffee, part: 1 }, { author: 'Ada Vell' }),
+        inSeries('coffee/b.txt', 'Two', { ...coffee, part: 2 }, { author: 'A. Vell' }),
+      ]);
+      oneBook([
+        inSeries('a.txt', 'One', { ...coffee, part: 1 }, { author: 'Ada Vell' }),
+        inSeries('b.txt', 'Two', { ...coffee, part: 2 }, { author: 'Unknown' }),
+      ]);
+      oneBook(
+        [
+          inSeries('a.txt', 'One', { ...coffee, part: 1 }, { author: 'Ada Vell' }),
+          inSeries('b.txt', 'Two', { ...coffee, part: 2 }, { author: 'Rook Tamsin' }),
+        ],
+        { ...SERIES, configSeries: (name) => name === 'Coffee Shop AU' },
+      );
     });
   });
 
