@@ -96,6 +96,11 @@ export const EXAMPLES: Record<RuleId, Example> = {
     line: 6,
     message: 'left out the heading "The Harbour Light": it repeats the title',
   },
+  'format/title-block': {
+    file: 'harbour2.html',
+    line: 9,
+    message: 'left out "by Tessa Crane" from the text: the byline, author Tessa Crane, is shown on the title page',
+  },
   'format/front-matter': {
     file: 'harbour.md',
     line: 3,

@@ -117,6 +117,11 @@ export const RULES = {
     severity: 'info',
     description: "A Markdown heading opening the body that repeats the front matter's title, left out.",
   },
+  'format/title-block': {
+    severity: 'info',
+    description:
+      "A saved page's title heading or byline, read as the story's title or author and left out of its text.",
+  },
   'format/front-matter': {
     severity: 'warning',
     description: "A Markdown file's front matter that is not a YAML map, read as a text header instead.",

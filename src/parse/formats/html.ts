@@ -23,6 +23,16 @@ export function readHtml(text: string, file: string): FormatReading {
   }
   const page = findPageStory(doc);
   const diagnostics: Diagnostic[] = [diagnostic('format/html-story', file, `story text read from ${page.found}`)];
+  for (const shown of page.shownAsMetadata ?? []) {
+    const said = textOf(shown.element);
+    const what = shown.key === 'Title' ? 'the title heading' : `the byline, author ${shown.value},`;
+    diagnostics.push(
+      diagnostic('format/title-block', file, `left out "${said}" from the text: ${what} is shown on the title page`, {
+        line: lineOf(shown.element.startIndex ?? 0),
+        removed: said,
+      }),
+    );
+  }
   const lines: SourceLine[] = [];
   for (const part of page.parts) {
     if (part.heading) {
