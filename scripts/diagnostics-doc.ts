@@ -117,6 +117,11 @@ export const EXAMPLES: Record<RuleId, Example> = {
     file: 'chapter-3.html',
     message: 'this is a "checking your browser" challenge page saved instead of the story; no book made from it',
   },
+  'story/no-story-page': {
+    file: 'the-harbour-wall.html',
+    message:
+      'this is a login wall ("This work is only available to registered users of the Archive."), not a story; no book made from it',
+  },
   'story/empty': { file: 'header-only.txt', message: 'no story text found; no book made from it' },
   'header/missing': {
     file: 'an-untitled-night.txt',

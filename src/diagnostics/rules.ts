@@ -139,6 +139,12 @@ export const RULES = {
     description: 'A "checking your browser" challenge page saved instead of the story; no book is made.',
     hint: 'Open the story in a browser, wait for the page to load, and save it again.',
   },
+  'story/no-story-page': {
+    severity: 'error',
+    description:
+      'A saved page that holds no story (a login wall, an error page, a search or listing page); no book is made.',
+    hint: 'Open the story itself in a browser (logged in, if the site asks), wait for it to load, and save it again; or remove the file.',
+  },
   'story/empty': {
     severity: 'error',
     description: 'A story source with no story text (only a header, or an empty page); no book is made.',

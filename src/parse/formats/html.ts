@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceLine } from '../lines.js';
 import { closest, findAll, findFirst, textOf } from './html-dom.js';
 import { htmlToLines, SANITIZE_OPTIONS, withLineMarks } from './html-lines.js';
+import { findNoStory, noStoryFound } from './html-no-story.js';
 import { findPageStory, type StoryPart } from './html-sites.js';
 import { withPageMeta } from './html-meta.js';
 import { lineLocator, type FormatReading } from './format.js';
@@ -22,6 +23,8 @@ export function readHtml(text: string, file: string): FormatReading {
     return { fields: [], lines: [], noStory: true, diagnostics: [challengePageFound(file, 'page')] };
   }
   const page = findPageStory(doc);
+  const noStory = findNoStory(doc, page.parts);
+  if (noStory) return { fields: [], lines: [], noStory: true, diagnostics: [noStoryFound(file, noStory)] };
   const diagnostics: Diagnostic[] = [diagnostic('format/html-story', file, `story text read from ${page.found}`)];
   for (const shown of page.shownAsMetadata ?? []) {
     const said = textOf(shown.element);
