@@ -102,6 +102,11 @@ export const EXAMPLES: Record<RuleId, Example> = {
     line: 6,
     message: 'left out the heading "The Harbour Light": it repeats the title',
   },
+  'format/title-block': {
+    file: 'harbour2.html',
+    line: 9,
+    message: 'left out "by Tessa Crane" from the text: the byline, author Tessa Crane, is shown on the title page',
+  },
   'format/front-matter': {
     file: 'harbour.md',
     line: 3,
@@ -117,6 +122,11 @@ export const EXAMPLES: Record<RuleId, Example> = {
   'story/challenge-page': {
     file: 'chapter-3.html',
     message: 'this is a "checking your browser" challenge page saved instead of the story; no book made from it',
+  },
+  'story/no-story-page': {
+    file: 'the-harbour-wall.html',
+    message:
+      'this is a login wall ("This work is only available to registered users of the Archive."), not a story; no book made from it',
   },
   'story/empty': { file: 'header-only.txt', message: 'no story text found; no book made from it' },
   'header/missing': {

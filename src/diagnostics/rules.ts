@@ -117,6 +117,11 @@ export const RULES = {
     severity: 'info',
     description: "A Markdown heading opening the body that repeats the front matter's title, left out.",
   },
+  'format/title-block': {
+    severity: 'info',
+    description:
+      "A saved page's title heading or byline, read as the story's title or author and left out of its text.",
+  },
   'format/front-matter': {
     severity: 'warning',
     description: "A Markdown file's front matter that is not a YAML map, read as a text header instead.",
@@ -133,6 +138,12 @@ export const RULES = {
     severity: 'error',
     description: 'A "checking your browser" challenge page saved instead of the story; no book is made.',
     hint: 'Open the story in a browser, wait for the page to load, and save it again.',
+  },
+  'story/no-story-page': {
+    severity: 'error',
+    description:
+      'A saved page that holds no story (a login wall, an error page, a search or listing page); no book is made.',
+    hint: 'Open the story itself in a browser (logged in, if the site asks), wait for it to load, and save it again; or remove the file.',
   },
   'story/empty': {
     severity: 'error',

@@ -1,3 +1,4 @@
+import { decodeValueReferences } from '../text/character-references.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { KNOWN_KEYS, type HeaderField } from './header.js';
 import type { StoryMeta } from '../model/story.js';
@@ -32,7 +33,8 @@ export function metadataFromHeader(
   let seriesValue: string | undefined;
   let published: HeaderField | undefined;
   const tagValues: string[] = [];
-  for (const field of fields) {
+  for (const header of fields) {
+    const field = { ...header, value: decodeValueReferences(header.value) };
     const target = KNOWN_KEYS[field.key.toLowerCase()] ?? INSIDE_HEADER_KEYS[field.key.toLowerCase()];
     if (field.value === '') continue;
     // Tags and dates stay on the title page as written; they are also read for subjects and order.

@@ -15,7 +15,9 @@ export function readPageFacts(html: string): { fields: HeaderField[]; heading?: 
   const page = findPageStory(doc);
   const fields = withPageMeta(doc, page.fields).map((f) => ({ key: f.key, value: f.value, line: 0 }));
   const first = page.parts[0];
-  const heading = first?.heading?.text ?? (first ? findFirst(first.body, (el) => /^h[1-6]$/.test(el.name)) : undefined);
+  const heading =
+    first?.heading?.text ??
+    (first ? findFirst(first.body, (el) => /^h[1-6]$/.test(el.name) && !first.exclude.includes(el)) : undefined);
   return {
     fields,
     ...(heading === undefined ? {} : { heading: typeof heading === 'string' ? heading : textOf(heading) }),

@@ -42,9 +42,23 @@ function ref(name: string, part: string | undefined, total: string | undefined):
 }
 
 function cleanName(name: string): string {
-  return name
+  const text = name
     .trim()
     .replace(/^["“'‘]|["”'’]$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+  return SLUG.test(text) ? nameFromSlug(text) : text;
+}
+
+// `tides_of_vessary`, `tides-of-vessary`: a name typed as a key (front matter, file names), not as shown.
+const SLUG = /^[\p{Ll}\p{N}]+(?:[_-][\p{Ll}\p{N}]+)+$/u;
+// Words a title keeps in lower case, unless one opens it.
+const SMALL_WORDS = new Set('a an and as at but by for from in into nor of on or over the to upon vs with'.split(' '));
+
+/** `tides_of_vessary` → `Tides of Vessary`. */
+export function nameFromSlug(slugText: string): string {
+  return slugText
+    .split(/[_-]+/)
+    .map((word, i) => (i > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+    .join(' ');
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { decodeValueReferences } from '../text/character-references.js';
 import { formatOf } from './formats/index.js';
 import type { SourceFacts, SourceFile } from '../model/source.js';
 import { parseChapterHeading } from './chapter-heading.js';
@@ -41,7 +42,8 @@ export function readSourceFacts(file: SourceFile): SourceFacts {
 }
 
 function fieldValue(fields: readonly HeaderField[], target: string): string | undefined {
-  return fields.find((f) => KNOWN_KEYS[f.key.toLowerCase()] === target && f.value.trim() !== '')?.value.trim();
+  const value = fields.find((f) => KNOWN_KEYS[f.key.toLowerCase()] === target && f.value.trim() !== '')?.value;
+  return value === undefined ? undefined : decodeValueReferences(value).trim();
 }
 
 /** The number of the chapter heading a file opens with (`Chapter 2: …`, `Prologue` = 0), if any. */

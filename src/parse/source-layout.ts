@@ -104,7 +104,31 @@ const GROUPINGS: ReadonlyArray<[string, Grouping]> = [
         ? { key: `${slug(withoutChapterMarker(c.facts.title))}\0${slug(c.facts.author)}`, chapter: c.facts.chapter }
         : undefined,
   ],
+  [
+    'their numbered names and the title and author their pages show',
+    (c) => {
+      const numbered = numberedName(c.file.path);
+      // A title of punctuation alone (`...`) names nothing two pages could agree on.
+      const title = slug(withoutChapterMarker(c.facts.title ?? ''));
+      return numbered && title !== ''
+        ? { key: [slug(numbered.stem), title, slug(c.facts.author ?? '')].join('\0'), chapter: numbered.number }
+        : undefined;
+    },
+  ],
 ];
+
+// `harbour1.html`, `harbour-02.htm`, `harbour_3.txt`: a stem and a page number.
+const NUMBERED_NAME = /^(.*?\p{L}[^/]*?)[\s._-]*(\d{1,4})\.[^./]+$/u;
+
+/**
+ * A file name ending in a number. Alone it is no evidence (`notes.html` and `old-notes.html`
+ * share nothing but letters; `draft2.txt` may be a second draft): files join by it only when
+ * their pages also show one title, and one author where they show any.
+ */
+function numberedName(filePath: string): { stem: string; number: number } | undefined {
+  const match = NUMBERED_NAME.exec(filePath.split('/').pop() ?? filePath);
+  return match ? { stem: match[1] as string, number: Number(match[2]) } : undefined;
+}
 
 /** Top-level single files that are chapters of one story → one source each story, in chapter order. */
 function joinChapterFiles<F extends FoundFile>(

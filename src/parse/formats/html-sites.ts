@@ -1,4 +1,5 @@
 import type { Document, Element, ParentNode } from 'domhandler';
+import { parseChapterHeading } from '../chapter-heading.js';
 import { findSeriesInText } from '../series.js';
 import { closest, elements, findAll, findFirst, hasClass, isElement, textOf } from './html-dom.js';
 
@@ -23,6 +24,8 @@ export interface PageStory {
   found: string;
   parts: StoryPart[];
   fields: PageField[];
+  /** Title block elements cut from the story text because the book shows them as its title and author. */
+  shownAsMetadata?: PageField[];
 }
 
 /**
@@ -254,9 +257,56 @@ function mainTextShape(doc: Document): PageStory {
   }
   let best: Element | Document = doc;
   for (const [node, value] of score) if (value > (score.get(best) ?? 0)) best = node;
+  const titleBlock = pageTitleBlock(doc);
+  const inBest = titleBlock.filter((f) => closest(f.element, (e) => e === best) !== undefined || best === doc);
   return {
     found: best === doc ? 'the whole page' : `the main text block <${(best as Element).name}>`,
-    parts: [{ body: best, exclude: findAll(best, (el) => NOT_STORY.has(el.name)) }],
-    fields: [],
+    parts: [
+      { body: best, exclude: [...findAll(best, (el) => NOT_STORY.has(el.name)), ...inBest.map((f) => f.element)] },
+    ],
+    fields: titleBlock,
+    ...(inBest.length > 0 ? { shownAsMetadata: inBest } : {}),
   };
+}
+
+// --- A plain page's title block (issue 18) ---------------------------------------------------
+
+// A link to the author's page: `rel="author"`, or a site's user, author or profile address.
+const AUTHOR_LINK = (el: Element): boolean =>
+  el.name === 'a' &&
+  (el.attribs['rel'] === 'author' ||
+    /\/(?:users?|u|authors?|members?|profiles?)\/[^/?#]/i.test(el.attribs['href'] ?? ''));
+const BYLINE = /^by:?\s+(\S.{0,79})$/i;
+// A `<title>` of one word and no space is a file name or a site's code, not a story's title.
+const BARE_PAGE_TITLE = /^[\w.-]*$/;
+
+/**
+ * The title a plain page shows (its first `<h1>` outside navigation, not a chapter heading) and
+ * the byline right under it (`by AUTHOR`, or an author link): the story's title and author. The
+ * heading alone is taken only when the page's `<title>` says nothing better.
+ */
+function pageTitleBlock(doc: Document): PageField[] {
+  const heading = findFirst(doc, (el) => el.name === 'h1' && closest(el, (e) => NOT_STORY.has(e.name)) === undefined);
+  const title = heading ? textOf(heading) : '';
+  if (!heading || title === '' || parseChapterHeading(title) !== undefined) return [];
+  const byline = bylineAfter(heading);
+  const pageTitle = findFirst(doc, (el) => el.name === 'title');
+  if (!byline && pageTitle && !BARE_PAGE_TITLE.test(textOf(pageTitle))) return [];
+  return [{ key: 'Title', value: title, element: heading }, ...(byline ? [byline] : [])];
+}
+
+/** The byline among the two elements after the title heading. */
+function bylineAfter(heading: Element): PageField | undefined {
+  let next = heading.nextSibling;
+  for (let seen = 0; next && seen < 2; next = next.nextSibling) {
+    if (!isElement(next)) continue;
+    seen++;
+    const text = textOf(next);
+    if (text.length > 120) return undefined;
+    const link = findFirst(next, AUTHOR_LINK) ?? (AUTHOR_LINK(next) ? next : undefined);
+    const author = link ? textOf(link) : BYLINE.exec(text)?.[1];
+    if (author && (link === undefined || /^by\b/i.test(text) || text === author))
+      return { key: 'Author', value: author.trim(), element: next };
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceLine } from '../lines.js';
 import { closest, findAll, findFirst, textOf } from './html-dom.js';
 import { htmlToLines, SANITIZE_OPTIONS, withLineMarks } from './html-lines.js';
+import { findNoStory, noStoryFound } from './html-no-story.js';
 import { findPageStory, type StoryPart } from './html-sites.js';
 import { withPageMeta } from './html-meta.js';
 import { lineLocator, type FormatReading } from './format.js';
@@ -22,7 +23,19 @@ export function readHtml(text: string, file: string): FormatReading {
     return { fields: [], lines: [], noStory: true, diagnostics: [challengePageFound(file, 'page')] };
   }
   const page = findPageStory(doc);
+  const noStory = findNoStory(doc, page.parts);
+  if (noStory) return { fields: [], lines: [], noStory: true, diagnostics: [noStoryFound(file, noStory)] };
   const diagnostics: Diagnostic[] = [diagnostic('format/html-story', file, `story text read from ${page.found}`)];
+  for (const shown of page.shownAsMetadata ?? []) {
+    const said = textOf(shown.element);
+    const what = shown.key === 'Title' ? 'the title heading' : `the byline, author ${shown.value},`;
+    diagnostics.push(
+      diagnostic('format/title-block', file, `left out "${said}" from the text: ${what} is shown on the title page`, {
+        line: lineOf(shown.element.startIndex ?? 0),
+        removed: said,
+      }),
+    );
+  }
   const lines: SourceLine[] = [];
   for (const part of page.parts) {
     if (part.heading) {

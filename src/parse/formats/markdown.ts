@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Env, StateCore, Token } from 'markdown-it';
 import { isMap, LineCounter, parseDocument, type Pair } from 'yaml';
+import { decodeValueReferences } from '../../text/character-references.js';
 import { lineMark, stripMarks } from '../emphasis-marks.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseChapterHeading } from '../chapter-heading.js';
@@ -138,7 +139,8 @@ function readFrontMatter(yamlText: string, file: string): { fields?: HeaderField
   for (const pair of doc.contents.items as Array<Pair<unknown, unknown>>) {
     const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key ?? '').trim();
     const node = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
-    const value = valueText(node && typeof node.toJSON === 'function' ? node.toJSON() : node);
+    // YAML keeps `&#8217;` as typed; Markdown shows it as a character, so front matter does too.
+    const value = decodeValueReferences(valueText(node && typeof node.toJSON === 'function' ? node.toJSON() : node));
     const line = lineAt((pair.key as { range?: [number] } | null)?.range?.[0]);
     if (key === '' || value === '') continue;
     if (SERIES_PART_KEYS.has(key.toLowerCase())) part = value;

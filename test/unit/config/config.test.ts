@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, parseConfig } from '../../../src/config/parse-config.js';
+import { applyConfig } from '../../../src/config/apply.js';
+import { parseStory } from '../../../src/parse/parse-story.js';
 
 /** The message of the ConfigError that parsing throws. */
 function failure(text: string, file = 'stories/ficbind.config.json'): string {
@@ -108,5 +110,23 @@ describe('parseConfig', () => {
       'stories/ficbind.config.yaml',
     );
     assert.match(message, /^stories\/ficbind\.config\.yaml:\d+: not valid YAML/);
+  });
+});
+
+describe('applyConfig: a series given as a slug', () => {
+  const story = (series: string) => {
+    const text = `---\ntitle: The Salt Ledger\nauthor: Mira Fenwick\nseries: ${series}\n---\n\nThe ledger.\n`;
+    const parsed = parseStory({ path: 'salt-ledger.md', files: [{ path: 'salt-ledger.md', text, modified: 0 }] });
+    return { source: 'salt-ledger.md', meta: parsed.story!.meta, modified: 0 };
+  };
+
+  it('is shown as a name, and the config still names it by the slug', () => {
+    assert.equal(story('tides_of_vessary').meta.series?.name, 'Tides of Vessary');
+    const config = parseConfig(
+      JSON.stringify({ series: [{ title: 'The Vessary Tides', match: 'tides_of_vessary' }] }),
+      'ficbind.config.json',
+    );
+    const [named] = applyConfig([story('tides-of-vessary')], config);
+    assert.equal(named?.meta.series?.name, 'The Vessary Tides');
   });
 });

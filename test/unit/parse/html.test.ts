@@ -191,4 +191,33 @@ describe('readHtml: finding the story in a page', () => {
     );
     assert.match(reading.diagnostics[0]?.message ?? '', /#storytext/);
   });
+
+  it("takes a plain page's title heading and byline as title and author, left out of the text and reported", () => {
+    const page = [
+      '<html><head><title>harbour1</title></head><body>',
+      '<h1>The Harbour Wall</h1>',
+      '<p>by Tessa Crane</p>',
+      '<p>The wall held another night.</p>',
+      '</body></html>',
+    ].join('\n');
+    const parsed = parseHtml(page, 'harbour1.html');
+    assert.deepEqual([parsed.story?.meta.title, parsed.story?.meta.author], ['The Harbour Wall', 'Tessa Crane']);
+    assert.deepEqual(parsed.chapters, [[null, ['The wall held another night.']]]);
+    const shown = parsed.diagnostics.filter((d) => d.rule === 'format/title-block');
+    assert.deepEqual(
+      shown.map((d) => [d.line, d.removed]),
+      [
+        [2, 'The Harbour Wall'],
+        [3, 'by Tessa Crane'],
+      ],
+    );
+  });
+
+  it('keeps a heading in the text when the page says nothing more of it: a good <title>, no byline', () => {
+    const parsed = parseHtml(
+      '<html><head><title>Harbour Songs</title></head><body><h1>Verse One</h1><p>Sing.</p></body></html>',
+    );
+    assert.equal(parsed.story?.meta.title, 'Harbour Songs');
+    assert.ok(!parsed.rules.includes('info format/title-block'));
+  });
 });

@@ -59,6 +59,28 @@ describe('Markdown stories', () => {
     assert.deepEqual([left?.line, left?.removed], [4, 'The Shore']);
   });
 
+  it('shows character references in front matter and body as characters, and a slug series as a name', () => {
+    const parsed = parseMarkdown(
+      [
+        '---',
+        'title: The Keeper&#8217;s Lamp &amp; Oil',
+        'series: tides_of_vessary',
+        'summary: A night &mdash; with &#x201C;oil&#x201D;.',
+        '---',
+        '# The Keeper’s Lamp & Oil',
+        '',
+        'She said &ldquo;enough&rdquo;&hellip; and wrote &amp;rsquo; on the slate.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      [parsed.meta?.title, parsed.meta?.series, parsed.meta?.summary],
+      ['The Keeper’s Lamp & Oil', { name: 'Tides of Vessary' }, 'A night — with “oil”.'],
+    );
+    // The heading repeats the decoded title; `&amp;rsquo;` in a body is the code, shown as typed.
+    assert.ok(parsed.rules.includes('info format/title-heading'));
+    assert.deepEqual(parsed.chapters, [[null, ['She said “enough”… and wrote &rsquo; on the slate.']]]);
+  });
+
   it('takes an opening # heading as the title when there is no front matter', () => {
     const parsed = parseMarkdown('# Quiet Things\n\nChapter 1\n\nOne.\n');
     assert.equal(parsed.meta?.title, 'Quiet Things');

@@ -31,6 +31,15 @@ describe('parseSeriesField', () => {
     // A number with nothing before it is not a part of anything: the whole value is the name.
     ['Part 2', { name: 'Part 2' }],
     ['Book 2 of 3', { name: 'Book 2 of 3' }],
+    // A name typed as a slug is shown as a name: small words lower case, but the first.
+    ['tides_of_vessary', { name: 'Tides of Vessary' }],
+    ['tides-of-vessary, Part 2', { name: 'Tides of Vessary', part: 2 }],
+    ['the_salt_road_2', { name: 'The Salt Road 2' }],
+    ['of-mice-and-keepers', { name: 'Of Mice and Keepers' }],
+    // Names as typed by a person stay as they are.
+    ['Spider-Man Noir', { name: 'Spider-Man Noir' }],
+    ['tides of vessary', { name: 'tides of vessary' }],
+    ['vessary', { name: 'vessary' }],
   ];
   for (const [input, expected] of cases) {
     it(`${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () => {

@@ -288,4 +288,41 @@ describe('arrangeSources', () => {
       [1, 1, 1, 1, 1, 1],
     );
   });
+
+  /** A plain saved page: a `<title>` of its own, the story's title heading and a byline. */
+  const plainPage = (pageTitle: string, title: string, byline: string, text: string) =>
+    `<html><head><title>${pageTitle}</title></head><body><h1>${title}</h1>${byline}<p>${text}</p><p>The tide turned.</p></body></html>`;
+
+  it('joins numbered pages whose title heading and byline agree, under the title the page shows', () => {
+    const by = '<p>by Tessa Crane</p>';
+    const sources = [
+      single('harbour2.html', plainPage('harbour2', 'The Harbour Wall', by, 'Second night.')),
+      single('harbour1.html', plainPage('harbour1', 'The Harbour Wall', by, 'First night.')),
+      single('harbour10.html', plainPage('harbour10', 'The Harbour Wall', by, 'Tenth night.')),
+    ];
+    assert.deepEqual(layout(sources), [['harbour1.html', ['harbour1.html', 'harbour2.html', 'harbour10.html']]]);
+    assert.deepEqual(
+      [readSourceFacts(sources[0]!.files[0]!).title, readSourceFacts(sources[0]!.files[0]!).author],
+      ['The Harbour Wall', 'Tessa Crane'],
+    );
+    const linked = plainPage('x', 'Low Tide', '<p>By <a href="/users/okeel/pseuds/okeel">Oona Keel</a></p>', 'One.');
+    assert.equal(readSourceFacts(file('tide1.html', linked)).author, 'Oona Keel');
+  });
+
+  it('never joins pages by their names alone: a shared stem, or numbers with differing titles or authors', () => {
+    const sources = [
+      single('notes.html', plainPage('Notes', 'Garden Notes', '<p>by Piet Hollander</p>', 'Beans.')),
+      single('old-notes.html', plainPage('Notes', 'Garden Notes', '<p>by Piet Hollander</p>', 'Peas.')),
+      single('draft1.html', plainPage('draft1', 'The Bell', '<p>by Ann Wick</p>', 'Rang.')),
+      single('draft2.html', plainPage('draft2', 'The Clock', '<p>by Ann Wick</p>', 'Ticked.')),
+      single('log1.html', plainPage('log1', 'Ship Log', '<p>by Ann Wick</p>', 'Sailed.')),
+      single('log2.html', plainPage('log2', 'Ship Log', '<p>by Bo Lind</p>', 'Docked.')),
+      single('t1.txt', header('...')),
+      single('t2.txt', header('<>|*')),
+    ];
+    assert.deepEqual(
+      arrangeSources(sources, readSourceFacts).sources.map((s) => s.files.length),
+      [1, 1, 1, 1, 1, 1, 1, 1],
+    );
+  });
 });
