@@ -199,7 +199,8 @@ export const RULES = {
   },
   'gutenberg/page-numbers': {
     severity: 'info',
-    description: 'The print edition\'s page-number markers (`[Pg 12]`) of a Project Gutenberg HTML edition, removed and counted.',
+    description:
+      "The print edition's page-number markers (`[Pg 12]`) of a Project Gutenberg HTML edition, removed and counted.",
   },
   'news/header': {
     severity: 'info',

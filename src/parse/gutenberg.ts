@@ -23,7 +23,7 @@ const END_LINE = /^\s*End of (?:the |this )?Project Gutenberg(?:'s|’s)?\s+(?:E
 // Producers' credits right under the start line, kept as a field.
 const CREDITS = /^\s*(?:Produced by|E-?text prepared by|This e-?(?:book|text) was (?:prepared|produced) by)\b/i;
 // `[Pg 12]`, `[Pg xii]`, `[Page 12]`: the print edition's page numbers in HTML editions.
-const PAGE_NUMBER = /\s?\[(?:Pg|Page)\.?\s*(?:\d+|[ivxlcdm]+)\]/gi;
+const PAGE_NUMBER = /(\s?)\[(?:Pg|Page)\.?\s*(?:\d+|[ivxlcdm]+)\](\s?)/gi;
 
 // Header keys read from the frame → the field they become; others of the list stay as written.
 const HEADER_KEY =
@@ -170,7 +170,9 @@ function removePageNumbers(lines: SourceLine[], file: string): { lines: SourceLi
     const markers = stripMarks(line.text).match(PAGE_NUMBER);
     if (!markers) return line;
     found.push(...markers.map((marker) => ({ marker: marker.trim(), line: line.number })));
-    return { ...line, text: line.text.replace(PAGE_NUMBER, '') };
+    // The words on either side stay apart when a space stood on either side of the marker.
+    const text = line.text.replace(PAGE_NUMBER, (_, before: string, after: string) => (before || after ? ' ' : ''));
+    return { ...line, text };
   });
   if (found.length === 0) return { lines: kept, diagnostics: [] };
   const first = found[0] as (typeof found)[number];

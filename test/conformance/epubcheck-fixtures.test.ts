@@ -38,6 +38,7 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
     queue('html', paths(await buildInto(path.join(FIXTURES, 'html'))));
     queue('markdown', paths(await buildInto(path.join(FIXTURES, 'markdown'))));
     queue('text', paths(await buildInto(path.join(FIXTURES, 'text'), { cover: false })));
+    queue('old texts', paths(await buildInto(path.join(FIXTURES, 'old-texts'), { cover: false })));
     queue('awkward text', paths(await buildInto(await writeStories(awkwardTextStories()))));
     if (sharedPresent) queue('shared', paths(await buildInto(SHARED_STORIES)));
   });
@@ -53,6 +54,9 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
   itPassesEpubcheck('the Markdown fixtures (builds/formats)', 1, () => queued.get('markdown'));
   itPassesEpubcheck('the text fixtures: encodings, shapes and headings (builds/text-fixtures)', 10, () =>
     queued.get('text'),
+  );
+  itPassesEpubcheck('old texts: Gutenberg editions, Usenet posts, Mac Roman (builds/old-texts)', 7, () =>
+    queued.get('old texts'),
   );
   itPassesEpubcheck('awkward text: encodings, control characters, markup, right-to-left, emoji (pathological)', 6, () =>
     queued.get('awkward text'),
