@@ -188,9 +188,15 @@ const DETECTION_SAMPLE = 65536;
  * the same as Windows-1252 (plain Latin text keeps the default).
  */
 function detectLegacyEncoding(bytes: Uint8Array): string {
-  const fallback = 'windows-1252';
+  const detected = chardetEncoding(bytes);
+  // chardet takes Mac Roman for a Latin code page; where it says one, the bytes' places decide.
+  if (detected !== 'windows-1252' && detected !== 'iso-8859-1') return detected;
   const evidence = macRomanEvidence(bytes);
-  if (evidence.mac > evidence.windows) return 'macintosh';
+  return evidence.mac > evidence.windows ? 'macintosh' : detected;
+}
+
+function chardetEncoding(bytes: Uint8Array): string {
+  const fallback = 'windows-1252';
   for (const match of analyse(bytes.subarray(0, DETECTION_SAMPLE))) {
     if (match.confidence < MIN_CONFIDENCE) break;
     const encoding = withWindowsSuperset(canonicalCharset(match.name), bytes);
@@ -216,9 +222,10 @@ const isStop = (b: number | undefined): boolean => b !== undefined && ',.!?;:'.i
  * Classic Mac OS saved text in Mac Roman, which chardet takes for Windows-1252. The two put their
  * quotes, dashes and ellipsis on different bytes, so each byte is read where it stands: Mac
  * Roman's ’ (0xD5) between letters, “ (0xD2) before a word, ” (0xD3) after one, … (0xC9), – —
- * (0xD0 0xD1) between spaces, é è (0x8E 0x8F) inside a word, and the five bytes Windows-1252
- * leaves undefined, against Windows-1252's ’ (0x92), “ ” (0x93 0x94), … (0x85), – — (0x96 0x97)
- * and é è à ç (0xE9 0xE8 0xE0 0xE7) in the same places: the counts of each, for Mac Roman to win.
+ * (0xD0 0xD1) between spaces, é è (0x8E 0x8F) inside a word, against Windows-1252's ’ (0x92),
+ * “ ” (0x93 0x94), … (0x85), – — (0x96 0x97) and é è à ç (0xE9 0xE8 0xE0 0xE7) in the same
+ * places: the counts of each, for Mac Roman to win. Its undefined bytes decide nothing (Shift_JIS
+ * lead bytes are there too).
  */
 function macRomanEvidence(bytes: Uint8Array): { mac: number; windows: number } {
   let mac = 0;
@@ -239,8 +246,7 @@ function macRomanEvidence(bytes: Uint8Array): { mac: number; windows: number } {
       (b === 0xd3 && closes) ||
       (b === 0xc9 && (isLower(before) || isStop(before))) ||
       ((b === 0xd0 || b === 0xd1) && alone) ||
-      ((b === 0x8e || b === 0x8f) && isLower(before)) ||
-      [0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)
+      ((b === 0x8e || b === 0x8f) && isLower(before))
     )
       mac++;
     if (
