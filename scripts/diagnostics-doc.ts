@@ -96,6 +96,38 @@ export const EXAMPLES: Record<RuleId, Example> = {
     line: 9,
     message: 'removed 2 private-use characters (U+E000–U+E003) that no reader can show',
   },
+  'gutenberg/header': {
+    file: 'pg-merrow-light.txt',
+    line: 1,
+    message:
+      'removed the Project Gutenberg header (lines 1–27, 27 lines); read from it: title, author, published, language, credits',
+  },
+  'gutenberg/licence': {
+    file: 'pg-merrow-light.txt',
+    line: 312,
+    message: 'removed the Project Gutenberg end lines and licence (lines 312–660, 349 lines)',
+  },
+  'gutenberg/page-numbers': {
+    file: 'pg-merrow-light.html',
+    line: 64,
+    message: 'removed 212 page-number markers of the print edition ([Pg 1] to [Pg 212], lines 64–3020)',
+  },
+  'news/header': {
+    file: 'harbour-lights-2.txt',
+    line: 1,
+    message: 'removed a news header (lines 1–9, 9 lines); read from it: from, subject, date, newsgroups, message-id',
+  },
+  'news/signature': {
+    file: 'harbour-lights-2.txt',
+    line: 88,
+    message: 'removed a signature (lines 88–91, 4 lines)',
+  },
+  'news/repost-note': { file: 'harbour-lights-2.txt', line: 20, message: 'removed a repost note (line 20)' },
+  'news/bbs-ad': {
+    file: 'harbour-lights-2.txt',
+    line: 93,
+    message: 'removed a bulletin board advertisement (lines 93–94, 2 lines)',
+  },
   'format/html-story': { file: 'harbour.html', message: 'story text read from .userstuff (an AO3-style page)' },
   'format/title-heading': {
     file: 'harbour.md',
@@ -352,6 +384,7 @@ const SECTIONS: ReadonlyArray<[title: string, prefixes: readonly string[]]> = [
   ['Reading the formats', ['text', 'format', 'html']],
   ['Parsing a story', ['story', 'header', 'chapters', 'emphasis']],
   ['Web-page leftovers (`--keep-junk` keeps them)', ['junk']],
+  ['Old texts: Project Gutenberg frames, Usenet and mailing-list posts', ['gutenberg', 'news']],
   ["Author's notes", ['notes']],
   ['Grouping stories into books', ['book']],
   ['Covers', ['cover']],

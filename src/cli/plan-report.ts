@@ -34,6 +34,10 @@ function storyJson(story: Story, source: FoundSource | undefined): object {
     title: story.meta.title,
     author: story.meta.author,
     ...(story.meta.series ? { series: story.meta.series } : {}),
+    // What the story's header said of itself (a Gutenberg header, a news post): dates, language, the rest as written.
+    ...(story.meta.published ? { published: story.meta.published } : {}),
+    ...(story.meta.language ? { language: story.meta.language } : {}),
+    ...(story.meta.extra.length > 0 ? { extra: story.meta.extra } : {}),
     words: countWords(story),
     files: (source?.files ?? []).map((f) => ({
       path: f.path,

@@ -20,6 +20,8 @@ export type { RuleId };
 export interface Place {
   line?: number;
   column?: number;
+  /** The last line of a removed block: `removed` then holds its lines, joined by line ends. */
+  endLine?: number;
   removed?: string;
 }
 
@@ -72,12 +74,13 @@ export function aceDiagnostic(
   );
 }
 
-// Keys in one order (line, column, removed, hint), and only those that have a value.
+// Keys in one order (line, column, endLine, removed, hint), and only those that have a value.
 function located(base: Diagnostic, at: Place = {}, hint: string | undefined): Diagnostic {
   return {
     ...base,
     ...(at.line === undefined ? {} : { line: at.line }),
     ...(at.column === undefined ? {} : { column: at.column }),
+    ...(at.endLine === undefined ? {} : { endLine: at.endLine }),
     ...(at.removed === undefined ? {} : { removed: at.removed }),
     ...(hint ? { hint } : {}),
   };

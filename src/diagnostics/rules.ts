@@ -198,6 +198,39 @@ export const RULES = {
     description: 'A disclaimer that only points to an earlier chapter, removed.',
   },
 
+  // --- old texts: Project Gutenberg frames, Usenet and mailing-list posts ----------------------
+  'gutenberg/header': {
+    severity: 'info',
+    description:
+      "A Project Gutenberg text's header up to its START line (and the producers' credits under it), removed; its title, author, release date and language are read as metadata.",
+  },
+  'gutenberg/licence': {
+    severity: 'info',
+    description: "A Project Gutenberg text's END lines and the licence after them, removed.",
+  },
+  'gutenberg/page-numbers': {
+    severity: 'info',
+    description:
+      "The print edition's page-number markers (`[Pg 12]`) of a Project Gutenberg HTML edition, removed and counted.",
+  },
+  'news/header': {
+    severity: 'info',
+    description:
+      "A posted part's news or mail header (`From:`, `Newsgroups:`, `Subject:`, `Message-ID:`…), removed from the text; author, title, date and groups are read as metadata.",
+  },
+  'news/signature': {
+    severity: 'info',
+    description: 'A signature at the end of a posted part (a `-- ` line and what follows), removed.',
+  },
+  'news/repost-note': {
+    severity: 'info',
+    description: 'A note saying a part is posted again (`REPOST:`, `[Reposted because…]`), removed.',
+  },
+  'news/bbs-ad': {
+    severity: 'info',
+    description: "A bulletin board's advertisement or origin line (`* Origin: …`, a BBS and its number), removed.",
+  },
+
   // --- cleaning -------------------------------------------------------------------------------
   'notes/dropped': {
     severity: 'info',

@@ -8,6 +8,8 @@ export interface Diagnostic {
   /** 1-based line in that file, when the problem has one. */
   line?: number;
   column?: number;
+  /** The last line of a block the diagnostic reports as removed (its first is `line`). */
+  endLine?: number;
   /** Stable id of the rule that spoke (src/diagnostics/rules.ts), e.g. `header/missing`, `epubcheck/RSC-005`. */
   rule: string;
   severity: Severity;

@@ -36,6 +36,8 @@ export interface SourceFacts {
   chapter?: number;
   /** The chapter number in the file name (`Story Chapter 2.html`, `story-ch2.txt`, `ch2.txt`). */
   nameChapter?: { stem: string; number: number };
+  /** The part a posted part says it is (`Subject: Harbour Lights 2/3`, `Part 2 of 3`). */
+  part?: number;
   /** Site and story id of a saved archive page (`fanfiction.net/s/123`), from the page's own address. */
   archiveId?: string;
 }

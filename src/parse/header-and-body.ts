@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../model/source.js';
 import { challengePageFound, isChallengeText } from './challenge-page.js';
 import { leadingHeadings, readFormat, withoutMarkCharacters } from './formats/index.js';
+import { readOldText } from './old-text.js';
 import type { HeaderField } from './header.js';
 import { parseLeadingHeader } from './inline-header.js';
 import { toLines, type SourceLine } from './lines.js';
@@ -14,6 +15,8 @@ export interface HeaderAndBody {
   lines: SourceLine[];
   /** The file holds no story at all (a challenge page): reported, and no book is made from it. */
   noStory?: boolean;
+  /** The part a posted part says it is (`Subject: … 2/3`, `Part 2 of 3`): its place in its story. */
+  part?: number;
   diagnostics: Diagnostic[];
 }
 
@@ -37,6 +40,10 @@ export function readHeaderAndBody(sourceFile: SourceFile, options: { keepJunk?: 
       diagnostics: [...diagnostics, challengePageFound(file.path, 'text')],
     };
   }
+  // A Gutenberg frame or a news post's headers come off before anything reads the top as a header.
+  const old = readOldText(lines, file.path);
+  lines = old.lines;
+  diagnostics.push(...old.diagnostics);
   if (!options.keepJunk) {
     const cleaned = removeSiteJunk(lines, file.path);
     lines = cleaned.lines;
@@ -44,9 +51,16 @@ export function readHeaderAndBody(sourceFile: SourceFile, options: { keepJunk?: 
   }
   const header = parseLeadingHeader(lines);
   const body = lines.slice(header.bodyStart);
-  if (!reading) return { fields: header.fields, lines: body, diagnostics };
+  const part = old.part === undefined ? {} : { part: old.part };
+  if (!reading) return { fields: [...old.fields, ...header.fields], lines: body, ...part, diagnostics };
   return {
-    fields: [...reading.fields, ...header.fields],
+    // A Gutenberg header names the book better than the page's `<title>` does.
+    fields: [
+      ...reading.fields.filter((f) => !old.fields.some((o) => o.key === f.key)),
+      ...old.fields,
+      ...header.fields,
+    ],
+    ...part,
     lines: [...reading.lines.slice(0, lead), ...body],
     ...(reading.noStory ? { noStory: true } : {}),
     diagnostics,

@@ -38,6 +38,7 @@ export function readSourceFacts(file: SourceFile): SourceFacts {
   const opening = page ? (page.heading === undefined ? [] : [{ text: page.heading, number: 0 }]) : (read?.lines ?? []);
   const chapter = openingChapterNumber(opening) ?? address?.chapter ?? nameChapter?.number;
   if (chapter !== undefined) facts.chapter = chapter;
+  if (read?.part !== undefined) facts.part = read.part;
   return facts;
 }
 

@@ -98,6 +98,14 @@ const GROUPINGS: ReadonlyArray<[string, Grouping]> = [
         : undefined,
   ],
   [
+    // Posted parts each repeat the story's header and say which part they are.
+    'their titles, authors and part numbers',
+    (c) =>
+      c.facts.title && c.facts.author && c.facts.part !== undefined
+        ? { key: `${slug(withoutChapterMarker(c.facts.title))}\0${slug(c.facts.author)}`, chapter: c.facts.part }
+        : undefined,
+  ],
+  [
     'their titles, authors and chapter headings',
     (c) =>
       c.facts.title && c.facts.author && c.facts.chapter !== undefined
@@ -159,7 +167,7 @@ function joinChapterFiles<F extends FoundFile>(
         diagnostic(
           'input/chapter-files',
           storyPath,
-          `joined ${files.length} files into one story by ${evidence}, in chapter order: ${files.map((f) => f.path).join(', ')}`,
+          `joined ${files.length} files into one story by ${evidence}, in ${evidence.endsWith('part numbers') ? 'part' : 'chapter'} order: ${files.map((f) => f.path).join(', ')}`,
         ),
       );
     }

@@ -69,7 +69,11 @@ function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
     diagnostics.push(ignoredDeclaration(file, declared, `${why}; the encoding is detected instead`));
   }
   const encoding = detectLegacyEncoding(bytes);
-  diagnostics.push(diagnostic('encoding/fallback', file, `not valid UTF-8; read as ${displayName(encoding)}`));
+  const evidence = encoding === 'macintosh' ? macRomanEvidence(bytes) : undefined;
+  const why = evidence
+    ? ` (${evidence.mac} quote, dash and letter bytes stand where Mac Roman puts them, ${evidence.windows} where Windows-1252 does)`
+    : '';
+  diagnostics.push(diagnostic('encoding/fallback', file, `not valid UTF-8; read as ${displayName(encoding)}${why}`));
   const legacy = decodeLegacy(bytes, encoding, file);
   return { text: legacy.text, encoding, diagnostics: [...diagnostics, ...legacy.diagnostics] };
 }
@@ -184,6 +188,14 @@ const DETECTION_SAMPLE = 65536;
  * the same as Windows-1252 (plain Latin text keeps the default).
  */
 function detectLegacyEncoding(bytes: Uint8Array): string {
+  const detected = chardetEncoding(bytes);
+  // chardet takes Mac Roman for a Latin code page; where it says one, the bytes' places decide.
+  if (detected !== 'windows-1252' && detected !== 'iso-8859-1') return detected;
+  const evidence = macRomanEvidence(bytes);
+  return evidence.mac > evidence.windows ? 'macintosh' : detected;
+}
+
+function chardetEncoding(bytes: Uint8Array): string {
   const fallback = 'windows-1252';
   for (const match of analyse(bytes.subarray(0, DETECTION_SAMPLE))) {
     if (match.confidence < MIN_CONFIDENCE) break;
@@ -195,6 +207,59 @@ function detectLegacyEncoding(bytes: Uint8Array): string {
     return reading === iconvDecode(bytes, fallback) ? fallback : encoding;
   }
   return fallback;
+}
+
+// --- Mac Roman or Windows-1252 -----------------------------------------------------------------
+
+const isLetter = (b: number | undefined): boolean =>
+  b !== undefined && ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
+const isLower = (b: number | undefined): boolean => b !== undefined && b >= 0x61 && b <= 0x7a;
+const isSpace = (b: number | undefined): boolean =>
+  b === undefined || b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+const isStop = (b: number | undefined): boolean => b !== undefined && ',.!?;:'.includes(String.fromCharCode(b));
+
+/**
+ * Classic Mac OS saved text in Mac Roman, which chardet takes for Windows-1252. The two put their
+ * quotes, dashes and ellipsis on different bytes, so each byte is read where it stands: Mac
+ * Roman's ’ (0xD5) between letters, “ (0xD2) before a word, ” (0xD3) after one, … (0xC9), – —
+ * (0xD0 0xD1) between spaces, é è (0x8E 0x8F) inside a word, against Windows-1252's ’ (0x92),
+ * “ ” (0x93 0x94), … (0x85), – — (0x96 0x97) and é è à ç (0xE9 0xE8 0xE0 0xE7) in the same
+ * places: the counts of each, for Mac Roman to win. Its undefined bytes decide nothing (Shift_JIS
+ * lead bytes are there too).
+ */
+function macRomanEvidence(bytes: Uint8Array): { mac: number; windows: number } {
+  let mac = 0;
+  let windows = 0;
+  const sample = bytes.subarray(0, DETECTION_SAMPLE);
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i] as number;
+    if (b < 0x80) continue;
+    const before = sample[i - 1];
+    const after = sample[i + 1];
+    const inWord = isLetter(before) && isLetter(after);
+    const opens = isSpace(before) && isLetter(after);
+    const closes = (isLower(before) || isStop(before)) && (isSpace(after) || isStop(after));
+    const alone = isSpace(before) && isSpace(after);
+    if (
+      (b === 0xd5 && inWord) ||
+      (b === 0xd2 && opens) ||
+      (b === 0xd3 && closes) ||
+      (b === 0xc9 && (isLower(before) || isStop(before))) ||
+      ((b === 0xd0 || b === 0xd1) && alone) ||
+      ((b === 0x8e || b === 0x8f) && isLower(before))
+    )
+      mac++;
+    if (
+      (b === 0x92 && inWord) ||
+      (b === 0x93 && opens) ||
+      (b === 0x94 && closes) ||
+      (b === 0x85 && (isLower(before) || isStop(before))) ||
+      ((b === 0x96 || b === 0x97) && alone) ||
+      ([0xe9, 0xe8, 0xe0, 0xe7].includes(b) && isLower(before))
+    )
+      windows++;
+  }
+  return { mac, windows };
 }
 
 /** The text, when every byte means a character in `encoding` (no undefined byte, no C1 control). */
@@ -209,6 +274,7 @@ function iconvDecode(bytes: Uint8Array, encoding: string): string {
 
 /** `windows-1252` → `Windows-1252`, `koi8-r` → `KOI8-R`, for messages. */
 function displayName(encoding: string): string {
+  if (encoding === 'macintosh') return 'Mac Roman';
   return encoding.startsWith('windows-') ? `W${encoding.slice(1)}` : encoding.toUpperCase();
 }
 

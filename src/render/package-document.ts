@@ -43,6 +43,9 @@ export function renderPackageDocument(
     metadata.ele('meta', { refines: `#creator-${index + 1}`, property: 'role', scheme: 'marc:relators' }).txt('aut');
   });
   metadata.eleNs(DC_NS, 'dc:language').txt(book.language);
+  // A book of one story is published when its story says it was (a Gutenberg release date, a post's date).
+  const published = book.stories.length === 1 ? book.stories[0]?.meta.published : undefined;
+  if (published) metadata.eleNs(DC_NS, 'dc:date').txt(published);
   const description = bookDescription(book);
   if (description) metadata.eleNs(DC_NS, 'dc:description').txt(description);
   for (const tag of bookTags(book)) metadata.eleNs(DC_NS, 'dc:subject').txt(tag);

@@ -39,6 +39,7 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
     queue('markdown', paths(await buildInto(path.join(FIXTURES, 'markdown'))));
     queue('text', paths(await buildInto(path.join(FIXTURES, 'text'), { cover: false })));
     queue('edges', paths(await buildInto(path.join(FIXTURES, 'edges'), { cover: false })));
+    queue('old texts', paths(await buildInto(path.join(FIXTURES, 'old-texts'), { cover: false })));
     queue('awkward text', paths(await buildInto(await writeStories(awkwardTextStories()))));
     if (sharedPresent) queue('shared', paths(await buildInto(SHARED_STORIES)));
   });
@@ -57,6 +58,9 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
   );
   itPassesEpubcheck('the edge fixtures: references, slug series, grouping, charsets (builds/edges-fixtures)', 10, () =>
     queued.get('edges'),
+  );
+  itPassesEpubcheck('old texts: Gutenberg editions, Usenet posts, Mac Roman (builds/old-texts)', 7, () =>
+    queued.get('old texts'),
   );
   itPassesEpubcheck('awkward text: encodings, control characters, markup, right-to-left, emoji (pathological)', 6, () =>
     queued.get('awkward text'),

@@ -69,16 +69,18 @@ export async function assertNothingLost(
   reading?: { lines: string[]; header: ReadonlySet<number> },
 ): Promise<void> {
   const lines = reading?.lines ?? (await readFile(sourceFile, 'utf8')).replace(/\r\n?/g, '\n').split('\n');
-  const removed = new Map(
-    diagnostics
-      .filter((d) => d.file === shownAs && d.removed !== undefined && d.line !== undefined)
-      .map((d) => [d.line!, d.removed!]),
-  );
-  for (const [line, text] of removed) {
+  const reported = diagnostics.filter((d) => d.file === shownAs && d.removed !== undefined && d.line !== undefined);
+  // A removed block (a licence, a news header) is one diagnostic from `line` to `endLine`.
+  const removed = new Set(reported.flatMap((d) => lineRange(d.line!, d.endLine ?? d.line!)));
+  for (const d of reported) {
     assert.deepEqual(
-      words(lines[line - 1] ?? ''),
-      words(text),
-      `${shownAs}:${line}: the diagnostic names the removed text`,
+      words(
+        lineRange(d.line!, d.endLine ?? d.line!)
+          .map((n) => lines[n - 1] ?? '')
+          .join('\n'),
+      ),
+      words(d.removed!),
+      `${shownAs}:${d.line}: the diagnostic names the removed text`,
     );
   }
   let headerEnd = 0;
@@ -108,4 +110,8 @@ export async function assertNothingLost(
     );
     position = at + run.length;
   }
+}
+
+function lineRange(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }

@@ -36,6 +36,7 @@ export const PAGE_SHAPES: ReadonlyArray<(doc: Document) => PageStory | undefined
   ffnetShape,
   ao3Shape,
   forumShape,
+  gutenbergShape,
   mainTextShape,
 ];
 
@@ -309,4 +310,24 @@ function bylineAfter(heading: Element): PageField | undefined {
       return { key: 'Author', value: author.trim(), element: next };
   }
   return undefined;
+}
+
+// --- Project Gutenberg HTML editions ---------------------------------------------------------
+
+const GUTENBERG_START = /\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
+
+/**
+ * A Project Gutenberg HTML edition (`#pg-header` and `#pg-footer` sections, or the START line of
+ * older editions): the whole body is read, so parse/gutenberg.ts finds the frame in its lines and
+ * reports what it removes, and the chapters stay together whatever `<div>`s hold them.
+ */
+function gutenbergShape(doc: Document): PageStory | undefined {
+  const marked = findFirst(doc, (el) => el.attribs['id'] === 'pg-header' || hasClass(el, 'pg-boilerplate'));
+  const body = findFirst(doc, (el) => el.name === 'body') ?? doc;
+  if (!marked && !GUTENBERG_START.test(textOf(body))) return undefined;
+  return {
+    found: 'the body of a Project Gutenberg HTML edition',
+    parts: [{ body, exclude: findAll(body, (el) => NOT_STORY.has(el.name)) }],
+    fields: [],
+  };
 }

@@ -22,6 +22,23 @@ function utf16(text: string, littleEndian: boolean): number[] {
 
 describe('decodeText', () => {
   describe('encodings', () => {
+    it('tells Mac Roman from Windows-1252 by where the quote, dash and accent bytes stand, and says so', () => {
+      const text = '“Don’t,” she said… and the café – empty – closed.\n';
+      const mac = decodeText(iconv.encode(text.replace(/\n/g, '\r'), 'macintosh'), 'mac.txt');
+      assert.equal(mac.text, text);
+      assert.equal(mac.encoding, 'macintosh');
+      assert.match(mac.diagnostics.find((d) => d.rule === 'encoding/fallback')?.message ?? '', /Mac Roman \(7 /);
+      const windows = decodeText(iconv.encode(text, 'windows-1252'), 'dos.txt');
+      assert.equal(windows.text, text);
+      assert.equal(windows.encoding, 'windows-1252');
+    });
+
+    it('reads a CR-only file as text, one line a CR', () => {
+      const bytes = new TextEncoder().encode('Title: Carriage\rAuthor: Ret Urn\r\rThe story.\r');
+      assert.equal(looksBinary(bytes), false);
+      assert.equal(decodeText(bytes, 'cr.txt').text, 'Title: Carriage\nAuthor: Ret Urn\n\nThe story.\n');
+    });
+
     it('reads UTF-8 and drops its byte-order mark', () => {
       assert.deepEqual(decode(0xef, 0xbb, 0xbf, utf8('“Héllo” — 🦊')), {
         text: '“Héllo” — 🦊',
