@@ -37,6 +37,17 @@ export const KNOWN_KEYS: Readonly<Record<string, string>> = {
   'date published': 'published',
   source: 'url',
   url: 'url',
+  // What archives and downloaders (AO3, FanFicFare, FicHub) label their facts with.
+  'story url': 'url',
+  'archive warning': 'warnings',
+  'archive warnings': 'warnings',
+  fandom: 'fandoms',
+  fandoms: 'fandoms',
+  relationship: 'relationships',
+  relationships: 'relationships',
+  characters: 'characters',
+  'additional tags': 'tags',
+  genre: 'tags',
 };
 
 // `Key: value`; `http://…` on a line of its own is a value running on, not a key called "http".

@@ -1,5 +1,6 @@
 import type { Document, Element, ParentNode } from 'domhandler';
 import { findSeriesInText } from '../series.js';
+import { ao3DownloadShape } from './ao3-download.js';
 import { closest, elements, findAll, findFirst, hasClass, isElement, textOf } from './html-dom.js';
 
 /** One run of story text in a page, with the chapter heading the page gives it. */
@@ -9,6 +10,8 @@ export interface StoryPart {
   /** Elements inside `body` that are page chrome, left out. */
   exclude: Element[];
   heading?: { text: string; element: Element };
+  /** The part is the author speaking (a chapter's notes), not story: its lines make a note, opened by this label. */
+  note?: string;
 }
 
 export interface PageField {
@@ -30,6 +33,7 @@ export interface PageStory {
  * here to teach ficbind a new site.
  */
 export const PAGE_SHAPES: ReadonlyArray<(doc: Document) => PageStory | undefined> = [
+  ao3DownloadShape,
   ffnetShape,
   ao3Shape,
   forumShape,
