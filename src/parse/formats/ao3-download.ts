@@ -1,6 +1,6 @@
 import type { Document, Element, ParentNode } from 'domhandler';
 import { findSeriesInText } from '../series.js';
-import { findAll, findFirst, hasClass, isElement, textOf } from './html-dom.js';
+import { findAll, findFirst, hasClass, isElement, nextElement, previousElement, textOf } from './html-dom.js';
 import type { PageField, PageStory, StoryPart } from './html-sites.js';
 
 /**
@@ -123,14 +123,4 @@ function notes(meta: Element): StoryPart[] {
     const label = previousElement(text);
     return { body: text, exclude: [], note: label?.name === 'p' ? textOf(label) : 'Notes' };
   });
-}
-
-function nextElement(el: Element): Element | undefined {
-  for (let node = el.next; node; node = node.next) if (isElement(node)) return node;
-  return undefined;
-}
-
-function previousElement(el: Element): Element | undefined {
-  for (let node = el.prev; node; node = node.prev) if (isElement(node)) return node;
-  return undefined;
 }

@@ -1,6 +1,7 @@
 import type { Document, Element, ParentNode } from 'domhandler';
 import { findSeriesInText } from '../series.js';
 import { ao3DownloadShape } from './ao3-download.js';
+import { fanficfareShape, fichubShape } from './downloader-pages.js';
 import { closest, elements, findAll, findFirst, hasClass, isElement, textOf } from './html-dom.js';
 
 /** One run of story text in a page, with the chapter heading the page gives it. */
@@ -34,6 +35,8 @@ export interface PageStory {
  */
 export const PAGE_SHAPES: ReadonlyArray<(doc: Document) => PageStory | undefined> = [
   ao3DownloadShape,
+  fanficfareShape,
+  fichubShape,
   ffnetShape,
   ao3Shape,
   forumShape,
