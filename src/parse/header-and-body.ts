@@ -3,6 +3,7 @@ import type { SourceFile } from '../model/source.js';
 import { challengePageFound, isChallengeText } from './challenge-page.js';
 import { leadingHeadings, readFormat, withoutMarkCharacters } from './formats/index.js';
 import type { HeaderField } from './header.js';
+import { readDownloaderText } from './downloader-text.js';
 import { parseLeadingHeader } from './inline-header.js';
 import { toLines, type SourceLine } from './lines.js';
 import { removeSiteJunk } from './site-junk.js';
@@ -37,6 +38,12 @@ export function readHeaderAndBody(sourceFile: SourceFile, options: { keepJunk?: 
       diagnostics: [...diagnostics, challengePageFound(file.path, 'text')],
     };
   }
+  // A downloader's text file (FanFicFare's TXT): its title page is the header.
+  const downloaded = reading ? undefined : readDownloaderText(lines, file.path, options.keepJunk);
+  if (downloaded) {
+    lines = downloaded.lines;
+    diagnostics.push(...downloaded.diagnostics);
+  }
   if (!options.keepJunk) {
     const cleaned = removeSiteJunk(lines, file.path);
     lines = cleaned.lines;
@@ -44,7 +51,7 @@ export function readHeaderAndBody(sourceFile: SourceFile, options: { keepJunk?: 
   }
   const header = parseLeadingHeader(lines);
   const body = lines.slice(header.bodyStart);
-  if (!reading) return { fields: header.fields, lines: body, diagnostics };
+  if (!reading) return { fields: [...(downloaded?.fields ?? []), ...header.fields], lines: body, diagnostics };
   return {
     fields: [...reading.fields, ...header.fields],
     lines: [...reading.lines.slice(0, lead), ...body],
