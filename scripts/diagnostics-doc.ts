@@ -195,6 +195,11 @@ export const EXAMPLES: Record<RuleId, Example> = {
     message: 'removed reader toolbar: "full 3/4 1/2 skin light dark"',
   },
   'junk/navigation': { file: 'harbour.txt', line: 88, message: 'removed navigation links: "Next Chapter >>"' },
+  'junk/downloader': {
+    file: 'salt-road.txt',
+    line: 58,
+    message: 'removed FanFicFare\'s end mark: "End file."',
+  },
   'junk/image-host-caption': {
     file: 'harbour.txt',
     line: 31,

@@ -29,15 +29,14 @@ export function planJson(plan: BuildPlan): object {
 }
 
 function storyJson(story: Story, source: FoundSource | undefined): object {
+  // Everything else the story says about itself (rating, tags, fandoms, stats as `extra`), after its name.
+  const { title, author, series, ...details } = story.meta;
   return {
     source: story.source,
-    title: story.meta.title,
-    author: story.meta.author,
-    ...(story.meta.series ? { series: story.meta.series } : {}),
-    // What the story's header said of itself (a Gutenberg header, a news post): dates, language, the rest as written.
-    ...(story.meta.published ? { published: story.meta.published } : {}),
-    ...(story.meta.language ? { language: story.meta.language } : {}),
-    ...(story.meta.extra.length > 0 ? { extra: story.meta.extra } : {}),
+    title,
+    author,
+    ...(series ? { series } : {}),
+    ...details,
     words: countWords(story),
     files: (source?.files ?? []).map((f) => ({
       path: f.path,

@@ -185,6 +185,10 @@ export const RULES = {
     severity: 'info',
     description: 'A navigation line (next, previous, chapter list, arrows), removed.',
   },
+  'junk/downloader': {
+    severity: 'info',
+    description: "A downloader's own line (FanFicFare's table of contents, its `End file.` mark), removed.",
+  },
   'junk/image-host-caption': {
     severity: 'info',
     description: "An image host's caption (Photobucket and the like) left from a missing picture, removed.",

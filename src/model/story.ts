@@ -50,6 +50,10 @@ export interface StoryMeta {
   published?: string;
   /** Tags and categories, one subject each (`dc:subject`); also still shown on the title page. */
   tags?: string[];
+  /** The fandoms, relationships and characters a work is tagged with (AO3, FanFicFare): subjects, and on the title page. */
+  fandoms?: string[];
+  relationships?: string[];
+  characters?: string[];
   /** The address the story was saved from (`https://archiveofourown.org/works/123`): `dc:source`, and its identity. */
   url?: string;
   /** Header fields ficbind has no special place for, kept in the order written. */

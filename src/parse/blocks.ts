@@ -1,6 +1,6 @@
 import { parseEmphasis, parseParagraphEmphasis, type JoinedLines } from './emphasis.js';
 import type { SourceLine } from './lines.js';
-import type { Block } from '../model/story.js';
+import type { Block, Paragraph } from '../model/story.js';
 import { detectParagraphShape, splitParagraphs, type ParagraphShape } from './paragraph-shape.js';
 
 /** A paragraph's `*`/`_` emphasis left as text because it is broken, with the source lines it spans. */
@@ -22,8 +22,12 @@ export function linesToBlocks(
   shape: ParagraphShape = detectParagraphShape(lines),
   problems?: EmphasisProblem[],
 ): Block[] {
-  return splitParagraphs(lines, shape).map((group): Block => {
-    if (group.kind === 'scene-break') return { kind: 'scene-break', line: group.line.number };
+  const blocks: Block[] = [];
+  for (const group of splitParagraphs(lines, shape)) {
+    if (group.kind === 'scene-break') {
+      blocks.push({ kind: 'scene-break', line: group.line.number });
+      continue;
+    }
     const texts = group.lines.map((l) => collapseSpaces(l.text.trim()));
     const joined = joinLines(texts);
     const { inlines, unbalanced } = parseParagraphEmphasis(joined);
@@ -38,10 +42,19 @@ export function linesToBlocks(
         endLine: lineAt(first.closeAt ?? first.at),
       });
     }
-    const block: Block = { kind: 'paragraph', inlines, line: (group.lines[0] as SourceLine).number };
-    if (group.verse) block.lines = texts.map(parseEmphasis);
-    return block;
-  });
+    const paragraph: Paragraph = { kind: 'paragraph', inlines, line: (group.lines[0] as SourceLine).number };
+    if (group.verse) paragraph.lines = texts.map(parseEmphasis);
+    if (!group.lines.every((l) => l.note)) blocks.push(paragraph);
+    else withNote(blocks, paragraph);
+  }
+  return blocks;
+}
+
+/** Paragraphs the source marks as notes (see SourceLine.note) join the note just before them, or open one. */
+function withNote(blocks: Block[], paragraph: Paragraph): void {
+  const last = blocks.at(-1);
+  if (last?.kind === 'note') last.blocks.push(paragraph);
+  else blocks.push({ kind: 'note', blocks: [paragraph], line: paragraph.line });
 }
 
 // Hard-wrapped prose: every line but the last ends near a wrap width of 45–100 columns.

@@ -1,3 +1,4 @@
+import { languageTag } from './language-tag.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { stripMarks } from './emphasis-marks.js';
 import type { HeaderField } from './header.js';
@@ -39,34 +40,6 @@ const FIELD_NAMES: Readonly<Record<string, string | undefined>> = {
   'most recently updated': undefined,
   'last updated': undefined,
   'character set encoding': undefined,
-};
-
-// Gutenberg names languages in English; the package document needs their tags.
-const LANGUAGE_TAGS: Readonly<Record<string, string>> = {
-  english: 'en',
-  french: 'fr',
-  german: 'de',
-  spanish: 'es',
-  italian: 'it',
-  portuguese: 'pt',
-  dutch: 'nl',
-  finnish: 'fi',
-  swedish: 'sv',
-  danish: 'da',
-  norwegian: 'no',
-  latin: 'la',
-  esperanto: 'eo',
-  greek: 'el',
-  russian: 'ru',
-  polish: 'pl',
-  hungarian: 'hu',
-  czech: 'cs',
-  catalan: 'ca',
-  welsh: 'cy',
-  irish: 'ga',
-  chinese: 'zh',
-  japanese: 'ja',
-  tagalog: 'tl',
 };
 
 /**
@@ -140,7 +113,8 @@ function readField(field: HeaderField): HeaderField[] {
     return value === '' ? [] : [{ ...field, value }];
   }
   if (field.key === 'Language') {
-    const tag = LANGUAGE_TAGS[(field.value.split(/[,;]| and /)[0] ?? '').trim().toLowerCase()];
+    // Gutenberg names languages in English (`English`, `French and Latin`); the package document needs tags.
+    const tag = languageTag(field.value.split(/[,;]| and /)[0] ?? '');
     return [tag ? { ...field, value: tag } : { ...field, key: 'Language (as written)' }];
   }
   return field.value === '' ? [] : [field];

@@ -4,6 +4,7 @@ import { challengePageFound, isChallengeText } from './challenge-page.js';
 import { leadingHeadings, readFormat, withoutMarkCharacters } from './formats/index.js';
 import { readOldText } from './old-text.js';
 import type { HeaderField } from './header.js';
+import { readDownloaderText } from './downloader-text.js';
 import { parseLeadingHeader } from './inline-header.js';
 import { toLines, type SourceLine } from './lines.js';
 import { removeSiteJunk } from './site-junk.js';
@@ -44,6 +45,12 @@ export function readHeaderAndBody(sourceFile: SourceFile, options: { keepJunk?: 
   const old = readOldText(lines, file.path);
   lines = old.lines;
   diagnostics.push(...old.diagnostics);
+  // A downloader's text file (FanFicFare's TXT): its title page is the header.
+  const downloaded = reading ? undefined : readDownloaderText(lines, file.path, options.keepJunk);
+  if (downloaded) {
+    lines = downloaded.lines;
+    diagnostics.push(...downloaded.diagnostics);
+  }
   if (!options.keepJunk) {
     const cleaned = removeSiteJunk(lines, file.path);
     lines = cleaned.lines;
@@ -52,7 +59,13 @@ export function readHeaderAndBody(sourceFile: SourceFile, options: { keepJunk?: 
   const header = parseLeadingHeader(lines);
   const body = lines.slice(header.bodyStart);
   const part = old.part === undefined ? {} : { part: old.part };
-  if (!reading) return { fields: [...old.fields, ...header.fields], lines: body, ...part, diagnostics };
+  if (!reading)
+    return {
+      fields: [...old.fields, ...(downloaded?.fields ?? []), ...header.fields],
+      lines: body,
+      ...part,
+      diagnostics,
+    };
   return {
     // A Gutenberg header names the book better than the page's `<title>` does.
     fields: [

@@ -37,6 +37,17 @@ export const KNOWN_KEYS: Readonly<Record<string, string>> = {
   'date published': 'published',
   source: 'url',
   url: 'url',
+  // What archives and downloaders (AO3, FanFicFare, FicHub) label their facts with.
+  'story url': 'url',
+  'archive warning': 'warnings',
+  'archive warnings': 'warnings',
+  fandom: 'fandoms',
+  fandoms: 'fandoms',
+  relationship: 'relationships',
+  relationships: 'relationships',
+  characters: 'characters',
+  'additional tags': 'tags',
+  genre: 'tags',
 };
 
 // `Key: value`; `http://…` on a line of its own is a value running on, not a key called "http".
@@ -81,4 +92,18 @@ export function parseHeader(lines: readonly SourceLine[]): Header {
     }
   }
   return { fields, bodyStart: index };
+}
+
+/** One block of `Key: value` lines at the top of `lines`, any key (a downloader's title page); a line that is no key continues the value before it. */
+export function parseKeyBlock(lines: readonly SourceLine[]): HeaderField[] {
+  const fields: HeaderField[] = [];
+  for (const line of lines) {
+    if (isBlank(line)) break;
+    const match = keyOf(line) === undefined ? null : KEY_LINE.exec(line.text.trim());
+    const previous = fields.at(-1);
+    if (match) fields.push({ key: (match[1] as string).trim(), value: (match[2] as string).trim(), line: line.number });
+    else if (previous) previous.value = `${previous.value} ${line.text.trim()}`;
+    else break;
+  }
+  return fields;
 }

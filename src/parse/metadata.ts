@@ -5,6 +5,7 @@ import type { StoryMeta } from '../model/story.js';
 import { toIsoDate } from './published-date.js';
 import { findSeriesInText, parseSeriesField } from './series.js';
 import { storyUrl } from './story-address.js';
+import { languageTag } from './language-tag.js';
 
 type TextField =
   | 'title'
@@ -33,6 +34,7 @@ export function metadataFromHeader(
   let seriesValue: string | undefined;
   let published: HeaderField | undefined;
   const tagValues: string[] = [];
+  const lists: Partial<Record<'fandoms' | 'relationships' | 'characters', string[]>> = {};
   for (const header of fields) {
     const field = { ...header, value: decodeValueReferences(header.value) };
     const target = KNOWN_KEYS[field.key.toLowerCase()] ?? INSIDE_HEADER_KEYS[field.key.toLowerCase()];
@@ -49,6 +51,17 @@ export function metadataFromHeader(
       const url = storyUrl(field.value);
       if (url !== undefined && meta.url === undefined) meta.url = url;
       else if (url !== meta.url) meta.extra.push({ key: field.key, value: field.value });
+      continue;
+    }
+    if (target === 'fandoms' || target === 'relationships' || target === 'characters') {
+      (lists[target] ??= []).push(field.value);
+      continue;
+    }
+    if (target === 'language' && meta.language === undefined) {
+      // A name (`English`) becomes its tag; a value that is neither stays on the title page.
+      const tag = languageTag(field.value);
+      if (tag) meta.language = tag;
+      else meta.extra.push({ key: field.key, value: field.value });
       continue;
     }
     if (target === 'series') {
@@ -77,6 +90,7 @@ export function metadataFromHeader(
   if (meta.category) tagValues.unshift(meta.category);
   const tags = splitTags(tagValues);
   if (tags.length > 0) meta.tags = tags;
+  for (const [key, values] of Object.entries(lists)) meta[key as keyof typeof lists] = splitTags(values);
   if (published) {
     const date = toIsoDate(published.value);
     if (date) meta.published = date;

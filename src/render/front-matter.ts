@@ -32,6 +32,9 @@ export function renderTitlePage(book: Book, story: Story, mark?: ChangeMark): st
       ['Timeline', meta.timeline],
       ['Category', meta.category],
       ['Warnings', meta.warnings],
+      ['Fandom', meta.fandoms?.join(', ')],
+      ['Relationships', meta.relationships?.join(', ')],
+      ['Characters', meta.characters?.join(', ')],
       ...meta.extra.map((e): [string, string] => [e.key, e.value]),
     ];
     const present = details.filter((d): d is [string, string] => d[1] !== undefined && d[1] !== '');

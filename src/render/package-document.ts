@@ -105,12 +105,19 @@ function bookDescription(book: Book): string | undefined {
   return parts.length > 0 ? parts.join('\n\n') : undefined;
 }
 
-/** The tags and ratings of the book's stories, each once (the first spelling), in story order. */
+/** The tags, fandoms, relationships, characters, warnings and ratings of the book's stories, each once (the first spelling), in story order. */
 function bookTags(book: Book): string[] {
   const seen = new Set<string>();
   // A rating is shelved as a tag too (as FanFicFare does), so a library can be filtered by it.
   return book.stories
-    .flatMap((story) => [...(story.meta.tags ?? []), ...(story.meta.rating ? [`Rated ${story.meta.rating}`] : [])])
+    .flatMap(({ meta }) => [
+      ...(meta.tags ?? []),
+      ...(meta.fandoms ?? []),
+      ...(meta.relationships ?? []),
+      ...(meta.characters ?? []),
+      ...(meta.warnings?.split(',').map((w) => w.trim()) ?? []),
+      ...(meta.rating ? [`Rated ${meta.rating}`] : []),
+    ])
     .filter((tag) => {
       const key = tag.toLowerCase();
       if (tag.trim() === '' || seen.has(key)) return false;

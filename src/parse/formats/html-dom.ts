@@ -38,6 +38,18 @@ export function closest(el: Element, test: (el: Element) => boolean): Element | 
   return undefined;
 }
 
+/** The element after `el` among its siblings, text between them skipped. */
+export function nextElement(el: Element): Element | undefined {
+  for (let node = el.next; node; node = node.next) if (isElement(node)) return node;
+  return undefined;
+}
+
+/** The element before `el` among its siblings, text between them skipped. */
+export function previousElement(el: Element): Element | undefined {
+  for (let node = el.prev; node; node = node.prev) if (isElement(node)) return node;
+  return undefined;
+}
+
 // Elements whose content is never text a reader sees.
 const HIDDEN = new Set([
   'script',

@@ -1,6 +1,8 @@
 import type { Document, Element, ParentNode } from 'domhandler';
 import { parseChapterHeading } from '../chapter-heading.js';
 import { findSeriesInText } from '../series.js';
+import { ao3DownloadShape } from './ao3-download.js';
+import { fanficfareShape, fichubShape } from './downloader-pages.js';
 import { closest, elements, findAll, findFirst, hasClass, isElement, textOf } from './html-dom.js';
 
 /** One run of story text in a page, with the chapter heading the page gives it. */
@@ -10,6 +12,8 @@ export interface StoryPart {
   /** Elements inside `body` that are page chrome, left out. */
   exclude: Element[];
   heading?: { text: string; element: Element };
+  /** The part is the author speaking (a chapter's notes), not story: its lines make a note, opened by this label. */
+  note?: string;
 }
 
 export interface PageField {
@@ -33,6 +37,9 @@ export interface PageStory {
  * here to teach ficbind a new site.
  */
 export const PAGE_SHAPES: ReadonlyArray<(doc: Document) => PageStory | undefined> = [
+  ao3DownloadShape,
+  fanficfareShape,
+  fichubShape,
   ffnetShape,
   ao3Shape,
   forumShape,

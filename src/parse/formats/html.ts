@@ -44,10 +44,14 @@ export function readHtml(text: string, file: string): FormatReading {
     }
     diagnostics.push(...imagesLeftOut(part, file, lineOf));
     const start = part.body.startIndex ?? 0;
-    lines.push(...htmlToLines(withLineMarks(partHtml(text, part), lineOf(start)), lineOf(start)), {
-      text: '',
-      number: lineOf(part.body.endIndex ?? start),
-    });
+    const partLines = htmlToLines(withLineMarks(partHtml(text, part), lineOf(start)), lineOf(start));
+    if (part.note === undefined) lines.push(...partLines);
+    else {
+      // A site's note, its label first: the author speaking, kept as a note and never as story.
+      const label = { text: part.note, number: lineOf(start) };
+      lines.push(...[label, { text: '', number: label.number }, ...partLines].map((l) => ({ ...l, note: true })));
+    }
+    lines.push({ text: '', number: lineOf(part.body.endIndex ?? start) });
   }
   const fields = withPageMeta(doc, page.fields).map((f) => ({
     key: f.key,
