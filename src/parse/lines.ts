@@ -4,6 +4,8 @@ export interface SourceLine {
   number: number;
   /** The source marks this line as a chapter heading (a Markdown `#` line), whatever it says. */
   heading?: boolean;
+  /** The source marks this line as the author speaking (a site's author's-note box). */
+  note?: boolean;
 }
 
 export function toLines(text: string): SourceLine[] {

@@ -1,5 +1,6 @@
 import type { Document, Element, ParentNode } from 'domhandler';
 import { findSeriesInText } from '../series.js';
+import { SERIAL_SHAPES } from './serial-sites.js';
 import { closest, elements, findAll, findFirst, hasClass, isElement, textOf } from './html-dom.js';
 
 /** One run of story text in a page, with the chapter heading the page gives it. */
@@ -9,6 +10,8 @@ export interface StoryPart {
   /** Elements inside `body` that are page chrome, left out. */
   exclude: Element[];
   heading?: { text: string; element: Element };
+  /** The part is the author speaking (a site's author's-note box): its text becomes a note. */
+  note?: boolean;
 }
 
 export interface PageField {
@@ -23,6 +26,14 @@ export interface PageStory {
   found: string;
   parts: StoryPart[];
   fields: PageField[];
+  /** Page chrome the site is known to have (comments, navigation, share buttons): left out and reported. */
+  leftOut?: LeftOut[];
+}
+
+export interface LeftOut {
+  element: Element;
+  /** What it is, for the report: "comments", "share buttons". */
+  what: string;
 }
 
 /**
@@ -32,6 +43,7 @@ export interface PageStory {
 export const PAGE_SHAPES: ReadonlyArray<(doc: Document) => PageStory | undefined> = [
   ffnetShape,
   ao3Shape,
+  ...SERIAL_SHAPES,
   forumShape,
   mainTextShape,
 ];

@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceLine } from '../lines.js';
 import { closest, findAll, findFirst, textOf } from './html-dom.js';
 import { htmlToLines, SANITIZE_OPTIONS, withLineMarks } from './html-lines.js';
-import { findPageStory, type StoryPart } from './html-sites.js';
+import { findPageStory, type LeftOut, type StoryPart } from './html-sites.js';
 import { withPageMeta } from './html-meta.js';
 import { lineLocator, type FormatReading } from './format.js';
 import { challengePageFound, isChallengePage } from '../challenge-page.js';
@@ -24,14 +24,19 @@ export function readHtml(text: string, file: string): FormatReading {
   const page = findPageStory(doc);
   const diagnostics: Diagnostic[] = [diagnostic('format/html-story', file, `story text read from ${page.found}`)];
   const lines: SourceLine[] = [];
-  for (const part of page.parts) {
+  const leftOut = page.leftOut ?? [];
+  diagnostics.push(...leftOut.map((chrome) => leftOutReport(chrome, file, lineOf)));
+  for (const found of page.parts) {
+    const part = withLeftOutCut(found, leftOut);
     if (part.heading) {
       const number = lineOf(part.heading.element.startIndex ?? 0);
       lines.push({ text: '', number }, { text: part.heading.text, number, heading: true }, { text: '', number });
     }
     diagnostics.push(...imagesLeftOut(part, file, lineOf));
     const start = part.body.startIndex ?? 0;
-    lines.push(...htmlToLines(withLineMarks(partHtml(text, part), lineOf(start)), lineOf(start)), {
+    const partLines = htmlToLines(withLineMarks(partHtml(text, part), lineOf(start)), lineOf(start));
+    if (part.note) for (const line of partLines) line.note = true;
+    lines.push(...partLines, {
       text: '',
       number: lineOf(part.body.endIndex ?? start),
     });
@@ -45,6 +50,23 @@ export function readHtml(text: string, file: string): FormatReading {
   const archive = pageArchiveStory(text);
   if (archive && !fields.some((f) => f.key === 'Source')) fields.push({ key: 'Source', value: archive.url, line: 1 });
   return { fields, lines, diagnostics };
+}
+
+/** The part, with the page chrome that lies inside it cut out too. */
+function withLeftOutCut(part: StoryPart, leftOut: readonly LeftOut[]): StoryPart {
+  const inside = leftOut.filter(
+    (chrome) => part.body.type === 'root' || closest(chrome.element, (el) => el === part.body) !== undefined,
+  );
+  return inside.length === 0 ? part : { ...part, exclude: [...part.exclude, ...inside.map((c) => c.element)] };
+}
+
+/** One left-out piece of page chrome, reported with its line and the start of its text. */
+function leftOutReport(chrome: LeftOut, file: string, lineOf: (offset: number) => number): Diagnostic {
+  const words = textOf(chrome.element);
+  const shown = words.length > 80 ? `${words.slice(0, 77)}…` : words;
+  return diagnostic('html/left-out', file, `left out ${chrome.what}${shown === '' ? '' : `: "${shown}"`}`, {
+    line: lineOf(chrome.element.startIndex ?? 0),
+  });
 }
 
 /** The part's source, with the chrome inside it cut out. */
