@@ -37,6 +37,7 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
     queue('library story', paths(await buildInto(library, { book: 'story', cover: false, cache: false })));
     queue('html', paths(await buildInto(path.join(FIXTURES, 'html'))));
     queue('markdown', paths(await buildInto(path.join(FIXTURES, 'markdown'))));
+    queue('serials', paths(await buildInto(path.join(FIXTURES, 'serials'), { cover: false })));
     queue('text', paths(await buildInto(path.join(FIXTURES, 'text'), { cover: false })));
     queue('awkward text', paths(await buildInto(await writeStories(awkwardTextStories()))));
     if (sharedPresent) queue('shared', paths(await buildInto(SHARED_STORIES)));
@@ -51,6 +52,7 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
   itPassesEpubcheck('the messy library as one book per story (builds/grouping)', 12, () => queued.get('library story'));
   itPassesEpubcheck('the HTML fixtures (builds/formats)', 5, () => queued.get('html'));
   itPassesEpubcheck('the Markdown fixtures (builds/formats)', 1, () => queued.get('markdown'));
+  itPassesEpubcheck('the web serial pages (builds/serials)', 8, () => queued.get('serials'));
   itPassesEpubcheck('the text fixtures: encodings, shapes and headings (builds/text-fixtures)', 10, () =>
     queued.get('text'),
   );
