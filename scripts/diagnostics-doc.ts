@@ -151,6 +151,11 @@ export const EXAMPLES: Record<RuleId, Example> = {
     message:
       'an image (https://example.com/harbour-map.png) is left out of the book; its alt text was "map of the harbour"',
   },
+  'html/left-out': {
+    file: 'Chapter 12 - The Well.html',
+    line: 214,
+    message: 'left out comments: "Thanks for the chapter! Can not wait for the next one. Reply Like"',
+  },
   'story/challenge-page': {
     file: 'chapter-3.html',
     message: 'this is a "checking your browser" challenge page saved instead of the story; no book made from it',

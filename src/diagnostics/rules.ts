@@ -132,6 +132,12 @@ export const RULES = {
     description: 'An image of a saved page, left out of the book (books are text only), with its alt text.',
     hint: 'ficbind makes books of text only; if the picture matters to the story, describe it in the text.',
   },
+  'html/left-out': {
+    severity: 'info',
+    description:
+      "A saved serial page's own chrome (comments, chapter navigation, share buttons, sidebars, author boxes), left out of the book.",
+    hint: 'This is part of the site, not of the story; if story text was taken for it, copy that text into a .txt file beside the page.',
+  },
 
   // --- parsing a story ------------------------------------------------------------------------
   'story/challenge-page': {

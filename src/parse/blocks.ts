@@ -1,7 +1,7 @@
 import { parseEmphasis, parseParagraphEmphasis, type JoinedLines } from './emphasis.js';
 import type { SourceLine } from './lines.js';
-import type { Block, Paragraph } from '../model/story.js';
-import { detectParagraphShape, splitParagraphs, type ParagraphShape } from './paragraph-shape.js';
+import type { Block } from '../model/story.js';
+import { detectParagraphShape, splitParagraphs, type LineGroup, type ParagraphShape } from './paragraph-shape.js';
 
 /** A paragraph's `*`/`_` emphasis left as text because it is broken, with the source lines it spans. */
 export interface EmphasisProblem {
@@ -24,37 +24,36 @@ export function linesToBlocks(
 ): Block[] {
   const blocks: Block[] = [];
   for (const group of splitParagraphs(lines, shape)) {
-    if (group.kind === 'scene-break') {
-      blocks.push({ kind: 'scene-break', line: group.line.number });
-      continue;
-    }
-    const texts = group.lines.map((l) => collapseSpaces(l.text.trim()));
-    const joined = joinLines(texts);
-    const { inlines, unbalanced } = parseParagraphEmphasis(joined);
-    const first = unbalanced[0];
-    if (first && problems) {
-      const lineAt = (offset: number): number =>
-        (group.lines[joined.lineStarts.filter((start) => start <= offset).length] as SourceLine).number;
-      problems.push({
-        marker: first.marker,
-        reason: first.closeAt === undefined ? 'unclosed' : 'runs-over-lines',
-        line: lineAt(first.at),
-        endLine: lineAt(first.closeAt ?? first.at),
-      });
-    }
-    const paragraph: Paragraph = { kind: 'paragraph', inlines, line: (group.lines[0] as SourceLine).number };
-    if (group.verse) paragraph.lines = texts.map(parseEmphasis);
-    if (!group.lines.every((l) => l.note)) blocks.push(paragraph);
-    else withNote(blocks, paragraph);
+    const block = groupToBlock(group, problems);
+    const last = blocks.at(-1);
+    // Paragraphs a page marks as the author's note (its note box) make one note block.
+    if (block.kind !== 'paragraph' || group.kind !== 'paragraph' || !group.lines.every((l) => l.note))
+      blocks.push(block);
+    else if (last?.kind === 'note') last.blocks.push(block);
+    else blocks.push({ kind: 'note', blocks: [block], line: block.line });
   }
   return blocks;
 }
 
-/** Paragraphs the source marks as notes (see SourceLine.note) join the note just before them, or open one. */
-function withNote(blocks: Block[], paragraph: Paragraph): void {
-  const last = blocks.at(-1);
-  if (last?.kind === 'note') last.blocks.push(paragraph);
-  else blocks.push({ kind: 'note', blocks: [paragraph], line: paragraph.line });
+function groupToBlock(group: LineGroup, problems: EmphasisProblem[] | undefined): Block {
+  if (group.kind === 'scene-break') return { kind: 'scene-break', line: group.line.number };
+  const texts = group.lines.map((l) => collapseSpaces(l.text.trim()));
+  const joined = joinLines(texts);
+  const { inlines, unbalanced } = parseParagraphEmphasis(joined);
+  const first = unbalanced[0];
+  if (first && problems) {
+    const lineAt = (offset: number): number =>
+      (group.lines[joined.lineStarts.filter((start) => start <= offset).length] as SourceLine).number;
+    problems.push({
+      marker: first.marker,
+      reason: first.closeAt === undefined ? 'unclosed' : 'runs-over-lines',
+      line: lineAt(first.at),
+      endLine: lineAt(first.closeAt ?? first.at),
+    });
+  }
+  const block: Block = { kind: 'paragraph', inlines, line: (group.lines[0] as SourceLine).number };
+  if (group.verse) block.lines = texts.map(parseEmphasis);
+  return block;
 }
 
 // Hard-wrapped prose: every line but the last ends near a wrap width of 45–100 columns.

@@ -38,6 +38,7 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
     queue('html', paths(await buildInto(path.join(FIXTURES, 'html'))));
     queue('markdown', paths(await buildInto(path.join(FIXTURES, 'markdown'))));
     queue('downloads', paths(await buildInto(path.join(FIXTURES, 'downloads'), { cover: false })));
+    queue('serials', paths(await buildInto(path.join(FIXTURES, 'serials'), { cover: false })));
     queue('text', paths(await buildInto(path.join(FIXTURES, 'text'), { cover: false })));
     queue('edges', paths(await buildInto(path.join(FIXTURES, 'edges'), { cover: false })));
     queue('old texts', paths(await buildInto(path.join(FIXTURES, 'old-texts'), { cover: false })));
@@ -55,6 +56,7 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
   itPassesEpubcheck('the HTML fixtures (builds/formats)', 5, () => queued.get('html'));
   itPassesEpubcheck('the Markdown fixtures (builds/formats)', 1, () => queued.get('markdown'));
   itPassesEpubcheck('the AO3, FanFicFare and FicHub downloads (builds/downloads)', 5, () => queued.get('downloads'));
+  itPassesEpubcheck('the web serial pages (builds/serials)', 8, () => queued.get('serials'));
   itPassesEpubcheck('the text fixtures: encodings, shapes and headings (builds/text-fixtures)', 10, () =>
     queued.get('text'),
   );

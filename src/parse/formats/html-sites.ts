@@ -3,6 +3,7 @@ import { parseChapterHeading } from '../chapter-heading.js';
 import { findSeriesInText } from '../series.js';
 import { ao3DownloadShape } from './ao3-download.js';
 import { fanficfareShape, fichubShape } from './downloader-pages.js';
+import { SERIAL_SHAPES } from './serial-sites.js';
 import { closest, elements, findAll, findFirst, hasClass, isElement, textOf } from './html-dom.js';
 
 /** One run of story text in a page, with the chapter heading the page gives it. */
@@ -12,7 +13,7 @@ export interface StoryPart {
   /** Elements inside `body` that are page chrome, left out. */
   exclude: Element[];
   heading?: { text: string; element: Element };
-  /** The part is the author speaking (a chapter's notes), not story: its lines make a note, opened by this label. */
+  /** The part is the author speaking (chapter notes, an author's-note box), not story: its lines make a note, opened by this label unless it is empty. */
   note?: string;
 }
 
@@ -30,6 +31,14 @@ export interface PageStory {
   fields: PageField[];
   /** Title block elements cut from the story text because the book shows them as its title and author. */
   shownAsMetadata?: PageField[];
+  /** Page chrome the site is known to have (comments, navigation, share buttons): left out and reported. */
+  leftOut?: LeftOut[];
+}
+
+export interface LeftOut {
+  element: Element;
+  /** What it is, for the report: "comments", "share buttons". */
+  what: string;
 }
 
 /**
@@ -42,6 +51,7 @@ export const PAGE_SHAPES: ReadonlyArray<(doc: Document) => PageStory | undefined
   fichubShape,
   ffnetShape,
   ao3Shape,
+  ...SERIAL_SHAPES,
   forumShape,
   gutenbergShape,
   mainTextShape,

@@ -5,7 +5,7 @@ import type { SourceLine } from '../lines.js';
 import { closest, findAll, findFirst, textOf } from './html-dom.js';
 import { htmlToLines, SANITIZE_OPTIONS, withLineMarks } from './html-lines.js';
 import { findNoStory, noStoryFound } from './html-no-story.js';
-import { findPageStory, type StoryPart } from './html-sites.js';
+import { findPageStory, type LeftOut, type StoryPart } from './html-sites.js';
 import { withPageMeta } from './html-meta.js';
 import { lineLocator, type FormatReading } from './format.js';
 import { challengePageFound, isChallengePage } from '../challenge-page.js';
@@ -37,7 +37,10 @@ export function readHtml(text: string, file: string): FormatReading {
     );
   }
   const lines: SourceLine[] = [];
-  for (const part of page.parts) {
+  const leftOut = page.leftOut ?? [];
+  diagnostics.push(...leftOut.map((chrome) => leftOutReport(chrome, file, lineOf)));
+  for (const found of page.parts) {
+    const part = withLeftOutCut(found, leftOut);
     if (part.heading) {
       const number = lineOf(part.heading.element.startIndex ?? 0);
       lines.push({ text: '', number }, { text: part.heading.text, number, heading: true }, { text: '', number });
@@ -47,9 +50,15 @@ export function readHtml(text: string, file: string): FormatReading {
     const partLines = htmlToLines(withLineMarks(partHtml(text, part), lineOf(start)), lineOf(start));
     if (part.note === undefined) lines.push(...partLines);
     else {
-      // A site's note, its label first: the author speaking, kept as a note and never as story.
-      const label = { text: part.note, number: lineOf(start) };
-      lines.push(...[label, { text: '', number: label.number }, ...partLines].map((l) => ({ ...l, note: true })));
+      // A site's note, its label first when it has one: the author speaking, kept as a note and never as story.
+      const label =
+        part.note === ''
+          ? []
+          : [
+              { text: part.note, number: lineOf(start) },
+              { text: '', number: lineOf(start) },
+            ];
+      lines.push(...[...label, ...partLines].map((l) => ({ ...l, note: true })));
     }
     lines.push({ text: '', number: lineOf(part.body.endIndex ?? start) });
   }
@@ -62,6 +71,23 @@ export function readHtml(text: string, file: string): FormatReading {
   const archive = pageArchiveStory(text);
   if (archive && !fields.some((f) => f.key === 'Source')) fields.push({ key: 'Source', value: archive.url, line: 1 });
   return { fields, lines, diagnostics };
+}
+
+/** The part, with the page chrome that lies inside it cut out too. */
+function withLeftOutCut(part: StoryPart, leftOut: readonly LeftOut[]): StoryPart {
+  const inside = leftOut.filter(
+    (chrome) => part.body.type === 'root' || closest(chrome.element, (el) => el === part.body) !== undefined,
+  );
+  return inside.length === 0 ? part : { ...part, exclude: [...part.exclude, ...inside.map((c) => c.element)] };
+}
+
+/** One left-out piece of page chrome, reported with its line and the start of its text. */
+function leftOutReport(chrome: LeftOut, file: string, lineOf: (offset: number) => number): Diagnostic {
+  const words = textOf(chrome.element);
+  const shown = words.length > 80 ? `${words.slice(0, 77)}…` : words;
+  return diagnostic('html/left-out', file, `left out ${chrome.what}${shown === '' ? '' : `: "${shown}"`}`, {
+    line: lineOf(chrome.element.startIndex ?? 0),
+  });
 }
 
 /** The part's source, with the chrome inside it cut out. */
