@@ -34,6 +34,7 @@ function storyJson(story: Story, source: FoundSource | undefined): object {
     title: story.meta.title,
     author: story.meta.author,
     ...(story.meta.series ? { series: story.meta.series } : {}),
+    ...pick(story.meta, ['language', 'summary', 'tags', 'published', 'url']),
     words: countWords(story),
     files: (source?.files ?? []).map((f) => ({
       path: f.path,
@@ -47,6 +48,13 @@ function storyJson(story: Story, source: FoundSource | undefined): object {
       words: countChapterWords(c),
     })),
   };
+}
+
+/** The metadata a story has of these keys, absent ones left out. */
+function pick<K extends keyof Story['meta']>(meta: Story['meta'], keys: readonly K[]): Partial<Pick<Story['meta'], K>> {
+  return Object.fromEntries(keys.filter((key) => meta[key] !== undefined).map((key) => [key, meta[key]])) as Partial<
+    Pick<Story['meta'], K>
+  >;
 }
 
 /** The plan for a person: one block per book, its stories in order with their chapters, then the diagnostics. */
