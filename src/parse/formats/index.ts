@@ -22,10 +22,11 @@ const FORMATS: Readonly<Record<string, StoryFormat>> = {
   '.epub': 'epub',
 };
 
-const READERS: Readonly<Record<Exclude<StoryFormat, 'text' | 'epub'>, (text: string, file: string) => FormatReading>> = {
-  html: readHtml,
-  markdown: readMarkdown,
-};
+const READERS: Readonly<Record<Exclude<StoryFormat, 'text' | 'epub'>, (text: string, file: string) => FormatReading>> =
+  {
+    html: readHtml,
+    markdown: readMarkdown,
+  };
 
 /** A file ficbind reads as a story (by its extension). */
 export function isStoryFile(file: string): boolean {
