@@ -145,6 +145,32 @@ export const EXAMPLES: Record<RuleId, Example> = {
     message:
       'the front matter is not a YAML map (Implicit map keys need to be followed by map values); read as a text header',
   },
+  'epub/not-a-zip': {
+    file: 'harbour-light.epub',
+    message: 'this .epub is not a zip file (damaged, or not an EPUB); no book made from it',
+  },
+  'epub/no-package': {
+    file: 'harbour-light.epub',
+    message: 'it has no META-INF/container.xml; no book made from it',
+  },
+  'epub/encrypted': {
+    file: 'harbour-light.epub',
+    message: 'its text is encrypted (DRM, META-INF/encryption.xml); ficbind cannot read it and made no book from it',
+  },
+  'epub/missing-document': {
+    file: 'harbour-light.epub/OEBPS/file0003.xhtml',
+    message:
+      'the book lists this page in its reading order, but it is not in the file; its text is missing from the book',
+  },
+  'epub/not-text': {
+    file: 'harbour-light.epub/OEBPS/images/map.svg',
+    message: 'a page of type image/svg+xml in the reading order is left out; ficbind reads XHTML pages',
+  },
+  'epub/front-matter': {
+    file: 'harbour-light.epub/OEBPS/title_page.xhtml',
+    message:
+      "the book's title page, not a chapter; read for the story's metadata (Status, Published, Updated, Words, Chapters)",
+  },
   'html/image-left-out': {
     file: 'harbour.html',
     line: 40,
@@ -392,6 +418,7 @@ const SECTIONS: ReadonlyArray<[title: string, prefixes: readonly string[]]> = [
   ['Finding the stories', ['input']],
   ['Encodings', ['encoding']],
   ['Reading the formats', ['text', 'format', 'html']],
+  ['Reading EPUBs', ['epub']],
   ['Parsing a story', ['story', 'header', 'chapters', 'emphasis']],
   ['Web-page leftovers (`--keep-junk` keeps them)', ['junk']],
   ['Old texts: Project Gutenberg frames, Usenet and mailing-list posts', ['gutenberg', 'news']],

@@ -10,6 +10,7 @@ import { checkBooks } from '../check/index.js';
 import { hasErrors } from '../diagnostics/count.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { listCovers, readCover } from './covers.js';
+import { epubCover } from './epub-cover.js';
 import type { FoundSource } from '../model/source.js';
 import { findStories, readStoryText } from './discover.js';
 import { writeFileAtomic } from './write.js';
@@ -112,6 +113,7 @@ async function planHeads(partial: BuildOptionsInput, store: StoryStore): Promise
   const digests = store.cache !== undefined;
   const discovered = await findStories(options.input, {
     digests,
+    out: options.out,
     ...(store.cache ? { index: store.cache.fileIndex(store.code) } : {}),
   });
   const diagnostics = discovered.diagnostics;
@@ -203,8 +205,10 @@ async function buildFrom(
   await pLimit(Math.max(1, options.jobs) * 2)
     .map(books, async (book, index) => {
       const own = bookDiagnostics[index] as Diagnostic[];
-      const { cover, diagnostics: coverDiagnostics } = await readCover(covers, book, configCovers.get(book.fileName));
-      own.push(...coverDiagnostics);
+      const found = await readCover(covers, book, configCovers.get(book.fileName));
+      own.push(...found.diagnostics);
+      // Without one from covers/ or the config, the cover an EPUB input came with.
+      const cover = found.cover ?? (await epubCover(options.input, book));
       const target = path.join(options.out, `${book.fileName}.epub`);
       const koboTarget = path.join(options.out, `${book.fileName}.kepub.epub`);
       try {

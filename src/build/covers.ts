@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
 // Readers slow down or refuse books with huge images; a cover needs far less than this.
-const MAX_COVER_BYTES = 10 * 1024 * 1024;
+export const MAX_COVER_BYTES = 10 * 1024 * 1024;
 
 /** The cover images in a folder, by the slug of their file name. A missing folder has none. */
 export async function listCovers(coversDir: string): Promise<Map<string, string>> {
@@ -61,7 +61,7 @@ export async function readCover(
   }
 }
 
-function imageType(data: Uint8Array): Cover['mediaType'] | undefined {
+export function imageType(data: Uint8Array): Cover['mediaType'] | undefined {
   if (data[0] === 0x89 && data[1] === 0x50 && data[2] === 0x4e && data[3] === 0x47) return 'image/png';
   if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
   return undefined;

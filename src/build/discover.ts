@@ -5,7 +5,9 @@ import path from 'node:path';
 import { detached } from './detached.js';
 import { isError } from '../diagnostics/count.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isStoryFile } from '../parse/formats/index.js';
+import { formatOf, isStoryFile } from '../parse/formats/index.js';
+import { unzipEntries } from './unzip.js';
+import { RECORD_FILE } from './library-record.js';
 import { arrangeSources } from '../parse/source-layout.js';
 import type { FoundFile, FoundSource, SourceFacts, SourceFile, StorySource } from '../model/source.js';
 import { readSourceFacts } from '../parse/source-facts.js';
@@ -46,6 +48,8 @@ export interface FindOptions {
   index?: FileIndex;
   /** Default true; a build without a cache skips hashing every file's bytes. */
   digests?: boolean;
+  /** The output folder: its books are never read back as stories, should it lie inside the input folder. */
+  out?: string;
 }
 
 export interface Discovery<F extends FoundFile = SourceFile> {
@@ -88,6 +92,7 @@ export async function findStories(inputDir: string, options: FindOptions = {}): 
     if (info?.isDirectory()) {
       // A link back to the input folder (or above it) would read every story twice.
       const real = await realpath(full);
+      if (await isOutputFolder(real, options.out)) continue;
       if (inputReal === real || inputReal.startsWith(`${real}${path.sep}`)) {
         diagnostics.push(diagnostic('input/link-loop', name, 'this folder links back to the input folder; skipped'));
         continue;
@@ -107,6 +112,12 @@ export async function findStories(inputDir: string, options: FindOptions = {}): 
   }
   const layout = arrangeSources(sources, (file) => facts.get(file) ?? {});
   return { sources: layout.sources, diagnostics: [...diagnostics, ...layout.diagnostics] };
+}
+
+/** ficbind's own output (the build's `out`, or any folder holding the record of books it wrote): EPUBs now count as stories, and its books must not. */
+async function isOutputFolder(real: string, out: string | undefined): Promise<boolean> {
+  if (out !== undefined && real === (await realpath(out).catch(() => undefined))) return true;
+  return (await stat(path.join(real, RECORD_FILE)).catch(() => undefined)) !== undefined;
 }
 
 /** An entry's stats once links are followed, if it is a file or folder; a broken link or something else is reported. */
@@ -225,6 +236,7 @@ async function readFileText(
   const shown = relative(inputDir, full);
   try {
     const [bytes, stats] = await Promise.all([readFile(full), how.stats ?? stat(full)]);
+    if (formatOf(full) === 'epub') return await readEpubFile(shown, bytes, stats, how.digest);
     if (looksBinary(bytes)) {
       return {
         diagnostics: [
@@ -246,6 +258,30 @@ async function readFileText(
       diagnostics: [diagnostic('input/unreadable', shown, `cannot read the file: ${(error as Error).message}`)],
     };
   }
+}
+
+/** An EPUB unzipped: its entries for parse/epub/ to read, no text of its own. */
+async function readEpubFile(
+  shown: string,
+  bytes: Buffer,
+  stats: Stats,
+  digest: boolean,
+): Promise<{ file?: SourceFile; diagnostics: Diagnostic[] }> {
+  const archive = await unzipEntries(bytes);
+  if (!archive) {
+    return {
+      diagnostics: [
+        diagnostic(
+          'epub/not-a-zip',
+          shown,
+          'this .epub is not a zip file (damaged, or not an EPUB); no book made from it',
+        ),
+      ],
+    };
+  }
+  const file: SourceFile = { path: shown, text: '', modified: Math.floor(stats.mtimeMs / 1000), archive };
+  if (digest) file.digest = createHash('sha256').update(bytes).digest('hex');
+  return { file, diagnostics: [] };
 }
 
 function relative(inputDir: string, full: string): string {

@@ -139,6 +139,38 @@ export const RULES = {
     hint: 'This is part of the site, not of the story; if story text was taken for it, copy that text into a .txt file beside the page.',
   },
 
+  // --- reading an EPUB (parse/epub/) ----------------------------------------------------------
+  'epub/not-a-zip': {
+    severity: 'error',
+    description: 'A `.epub` file that is not a zip: damaged, cut short, or another kind of file named `.epub`.',
+    hint: 'Download the book again, or open it in a reader to see whether it works at all.',
+  },
+  'epub/no-package': {
+    severity: 'error',
+    description: 'An EPUB without `META-INF/container.xml` or without the package document it names; no book is made.',
+    hint: 'The file is not a complete EPUB: download it again, or open and save it in calibre to repair it.',
+  },
+  'epub/encrypted': {
+    severity: 'error',
+    description: 'An EPUB whose text is encrypted (DRM, `META-INF/encryption.xml`); ficbind cannot read it.',
+    hint: 'Use a DRM-free copy of the story (archives such as AO3 and FanFicFare give them).',
+  },
+  'epub/missing-document': {
+    severity: 'warning',
+    description: 'A page the EPUB lists in its reading order (spine) that is not in the file: its text is missing.',
+    hint: 'The EPUB is damaged: download it again; the book made now lacks that page.',
+  },
+  'epub/not-text': {
+    severity: 'info',
+    description: 'A page of the reading order that is not XHTML (an image, an SVG), left out of the book.',
+    hint: 'ficbind makes books of text only; if the page matters to the story, describe it in the text.',
+  },
+  'epub/front-matter': {
+    severity: 'info',
+    description:
+      "A page of the EPUB that is the book's own (cover, title page, info block, contents, update log, AO3's preface), not a chapter; its facts are read as the story's metadata.",
+  },
+
   // --- parsing a story ------------------------------------------------------------------------
   'story/challenge-page': {
     severity: 'error',

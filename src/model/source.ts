@@ -1,7 +1,7 @@
 /** Story files as found and read: the shapes discovery hands to parsing and grouping. */
 
 /** How a story file is read, by its extension (`parse/formats/index.ts` keeps the list). */
-export type StoryFormat = 'text' | 'html' | 'markdown';
+export type StoryFormat = 'text' | 'html' | 'markdown' | 'epub';
 
 /** One decoded input file. */
 export interface SourceFile {
@@ -14,10 +14,12 @@ export interface SourceFile {
   encoding?: string;
   /** SHA-256 of the bytes, hex, when read from disk: what the build cache knows the file by. */
   digest?: string;
+  /** A zipped book (an EPUB): its entries by path inside it, unzipped by build/; `text` is then empty. */
+  archive?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** A story file as found: where it is and how it reads, its text left on disk until it is parsed. */
-export type FoundFile = Omit<SourceFile, 'text'>;
+export type FoundFile = Omit<SourceFile, 'text' | 'archive'>;
 
 /** What becomes one story: a single file, or a folder holding one file per chapter. */
 export interface StorySource<F extends FoundFile = SourceFile> {

@@ -5,6 +5,7 @@ import type { HeaderField } from './header.js';
 import type { SourceLine } from './lines.js';
 import { readHeaderAndBody } from './header-and-body.js';
 import { metadataFromHeader } from './metadata.js';
+import { parseEpubStory } from './epub/epub-story.js';
 import type { Chapter, Story } from '../model/story.js';
 import { findTitleLine, titleFromFileName } from './title-line.js';
 
@@ -20,6 +21,9 @@ export interface ParsedStory {
 
 /** One story source (a file, or a folder of chapter files) → a Story, or diagnostics saying why not. */
 export function parseStory(source: StorySource, options: ParseOptions = {}): ParsedStory {
+  // An EPUB is a whole story in one file, with its own metadata and reading order.
+  const book = source.files.length === 1 ? source.files[0]?.archive : undefined;
+  if (book) return parseEpubStory(source.files[0] as SourceFile, options);
   const diagnostics: Diagnostic[] = [];
   const fields: HeaderField[] = [];
   const chapters: Chapter[] = [];

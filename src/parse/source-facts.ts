@@ -9,6 +9,7 @@ import { isBlank, type SourceLine } from './lines.js';
 import { NUMBER_PATTERN, readNumber } from './numbers.js';
 import { readPageFacts } from './page-facts.js';
 import { pageArchiveStory } from './story-address.js';
+import { readEpubPackage } from './epub/package.js';
 
 // A plain-text header sits at the top: a look at the first lines is enough.
 const HEADER_WINDOW = 32_000;
@@ -20,6 +21,7 @@ const EPILOGUE_NUMBER = 1_000_000;
 /** Reads the facts of one file; pure (the file is already read and decoded). */
 export function readSourceFacts(file: SourceFile): SourceFacts {
   const format = formatOf(file.path);
+  if (file.archive) return epubFacts(file.archive, file.path);
   const page = format === 'html' ? readPageFacts(file.text) : undefined;
   // Pages: their own fields and first heading. Markdown and text: the header and the opening lines.
   const read = page
@@ -68,4 +70,15 @@ export function chapterInFileName(filePath: string): { stem: string; number: num
   const match = NAME_CHAPTER.exec(base);
   if (!match) return undefined;
   return { stem: (match[1] as string).replace(/[\s.-]+$/, '').trim(), number: Number(match[2]) };
+}
+
+/** An EPUB is one whole story: its title and author, never a chapter number. */
+function epubFacts(archive: ReadonlyMap<string, Uint8Array>, file: string): SourceFacts {
+  const fields = readEpubPackage(archive, file).epub?.fields ?? [];
+  const facts: SourceFacts = {};
+  const title = fieldValue(fields, 'title');
+  const author = fieldValue(fields, 'author');
+  if (title) facts.title = title;
+  if (author) facts.author = author;
+  return facts;
 }

@@ -10,6 +10,7 @@ import {
   type QueuedBook,
 } from '../helpers/epubcheck.js';
 import { awkwardTextStories, writeStories } from '../helpers/library.js';
+import { epubLibrary } from '../helpers/epub-fixtures.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
 const paths = (library: BuiltLibrary): string[] => library.result.books.map((b) => b.path);
@@ -43,6 +44,9 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
     queue('edges', paths(await buildInto(path.join(FIXTURES, 'edges'), { cover: false })));
     queue('old texts', paths(await buildInto(path.join(FIXTURES, 'old-texts'), { cover: false })));
     queue('awkward text', paths(await buildInto(await writeStories(awkwardTextStories()))));
+    const epubs = await epubLibrary(path.join(FIXTURES, 'epub/series'));
+    queue('epub series', paths(await buildInto(epubs)));
+    queue('epub stories', paths(await buildInto(epubs, { book: 'story', cover: false, kobo: true })));
     if (sharedPresent) queue('shared', paths(await buildInto(SHARED_STORIES)));
   });
 
@@ -69,6 +73,10 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
   itPassesEpubcheck('awkward text: encodings, control characters, markup, right-to-left, emoji (pathological)', 6, () =>
     queued.get('awkward text'),
   );
+  itPassesEpubcheck('three EPUB inputs (FanFicFare, EPUB 3, AO3) as one series book (builds/epub-input)', 1, () =>
+    queued.get('epub series'),
+  );
+  itPassesEpubcheck('the same EPUB inputs as one book per story', 3, () => queued.get('epub stories'));
   describe(
     'the two real stories in ../shared/stories (builds/shared-stories)',
     {

@@ -8,6 +8,7 @@ import { build, type WrittenBook } from '../../src/index.js';
 import { REPO_ROOT, SAMPLES, buildInto } from '../helpers/build.js';
 import { all, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } from '../helpers/epub.js';
 import { writeStories } from '../helpers/library.js';
+import { epubLibrary } from '../helpers/epub-fixtures.js';
 import { solidPng } from '../helpers/png.js';
 import { SAMPLE_BOOKS } from './expected.js';
 import { chapterOpenings, sameQuotes } from './openings.js';
@@ -265,8 +266,15 @@ describe(
     let reader: FoliateReader | undefined;
     const books: Array<{ file: string; title: string; epub: OpenedEpub; report: FoliateReport }> = [];
 
+    let epubSeries: { file: string; epub: OpenedEpub; report: FoliateReport } | undefined;
+
     before(async () => {
       reader = await openFoliateReader();
+      // Issue 18: the series book made from three EPUBs of its parts, read with the same reader.
+      const fromEpubs = await buildInto(await epubLibrary(path.join(REPO_ROOT, 'test/fixtures/epub/series')));
+      assert.equal(fromEpubs.result.failed, false);
+      const seriesFile = fromEpubs.book('The Tidewater Letters');
+      epubSeries = { file: seriesFile, epub: await openEpub(seriesFile), report: await reader.read(seriesFile) };
       const library = await buildInto(LIBRARY, { kobo: true });
       assert.equal(library.result.failed, false);
       for (const book of library.result.books) {
@@ -290,6 +298,36 @@ describe(
           .find((m) => m.getAttribute('name') === 'calibre:series')
           ?.getAttribute('content');
         assert.equal(report.metadata.series?.name ?? undefined, series, file);
+      }
+    });
+
+    it('opens the series book made from three EPUB inputs: its parts nested in order, every page rendered', async () => {
+      const { file, epub, report } = epubSeries!;
+      assert.deepEqual(report.console, [], file);
+      assert.equal(report.metadata.title, 'The Tidewater Letters');
+      assert.deepEqual(report.metadata.series, { name: 'The Tidewater Letters', position: 1 });
+      const stories = report.toc.filter((entry) => entry.subitems.length > 0);
+      assert.deepEqual(
+        stories.map((s) => s.label),
+        ['Salt in the Ink', "The Lamplighter's Reply", 'Harbour Winter'],
+      );
+      assert.deepEqual(
+        stories.map((s) => s.subitems.filter((c) => c.label !== 'Summary').length),
+        [2, 2, 3],
+      );
+      assert.ok(report.cover, 'the cover the FanFicFare EPUB brought');
+      assert.deepEqual(
+        report.sections.map((s) => s.href),
+        await spinePaths(epub),
+      );
+      for (const { href, rendered } of report.sections) {
+        const body = all(await epub.xml(href), 'body')[0]!;
+        assert.equal(withoutSpaces(rendered.content), withoutSpaces(body.textContent ?? ''), href);
+      }
+      for (const entry of flatten(report.toc)) {
+        assert.ok(entry.index !== null && entry.index >= 0, `TOC "${entry.label}" resolves to nothing`);
+        const shown = report.sections[entry.index]!.rendered;
+        assert.ok(shown.shown.length > 0 || shown.images.length > 0, `TOC "${entry.label}" shows nothing`);
       }
     });
 

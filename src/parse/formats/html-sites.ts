@@ -131,9 +131,18 @@ const AO3_FACTS: ReadonlyArray<[string, string]> = [
 const inAny = (el: Element, names: readonly string[]) =>
   closest(el, (e) => names.some((n) => hasClass(e, n))) !== undefined;
 
+/** AO3's download nests each chapter's `.userstuff` in the work's (`#chapters`): only the innermost are text, once. */
+function innermost(blocks: Element[]): Element[] {
+  const outer = new Set<Element>();
+  for (const block of blocks) for (let node = block.parent; node; node = node.parent) outer.add(node as Element);
+  return blocks.filter((block) => !outer.has(block));
+}
+
 /** AO3-style: `.userstuff` story text after a preface (title, byline, summary, notes) and work facts. */
 function ao3Shape(doc: Document): PageStory | undefined {
-  const texts = findAll(doc, (el) => hasClass(el, 'userstuff') && !inAny(el, ['preface', 'summary', 'notes']));
+  const texts = innermost(
+    findAll(doc, (el) => hasClass(el, 'userstuff') && !inAny(el, ['preface', 'summary', 'notes'])),
+  );
   if (texts.length === 0) return undefined;
   const outsideChapters = (el: Element) => !inAny(el, ['chapter']);
   const preface =

@@ -18,12 +18,15 @@ const FORMATS: Readonly<Record<string, StoryFormat>> = {
   '.xhtml': 'html',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  // A book a reader already has: unzipped by build/, read by parse/epub/.
+  '.epub': 'epub',
 };
 
-const READERS: Readonly<Record<Exclude<StoryFormat, 'text'>, (text: string, file: string) => FormatReading>> = {
-  html: readHtml,
-  markdown: readMarkdown,
-};
+const READERS: Readonly<Record<Exclude<StoryFormat, 'text' | 'epub'>, (text: string, file: string) => FormatReading>> =
+  {
+    html: readHtml,
+    markdown: readMarkdown,
+  };
 
 /** A file ficbind reads as a story (by its extension). */
 export function isStoryFile(file: string): boolean {
@@ -36,10 +39,10 @@ export function formatOf(file: string): StoryFormat {
   return Object.hasOwn(FORMATS, ext) ? (FORMATS[ext] as StoryFormat) : 'text';
 }
 
-/** The reading of an HTML or Markdown file, or undefined for a plain-text one. */
+/** The reading of an HTML or Markdown file, or undefined for a plain-text one (an EPUB is read by parse/epub/). */
 export function readFormat(file: SourceFile): FormatReading | undefined {
   const format = formatOf(file.path);
-  if (format === 'text') return undefined;
+  if (format === 'text' || format === 'epub') return undefined;
   const reading = READERS[format](file.text, file.path);
   return { ...reading, lines: plainWhereStructural(reading.lines, reading.fields.length > 0) };
 }

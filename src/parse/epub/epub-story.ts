@@ -1,0 +1,145 @@
+import { parseDocument } from 'htmlparser2';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { SourceFile } from '../../model/source.js';
+import type { Chapter, Story } from '../../model/story.js';
+import { decodeText } from '../../read/decode.js';
+import { splitChapters } from '../chapters.js';
+import { KNOWN_KEYS, type HeaderField } from '../header.js';
+import { readHeaderAndBody } from '../header-and-body.js';
+import { metadataFromHeader } from '../metadata.js';
+import { titleFromFileName } from '../title-line.js';
+import { frontMatterFields, frontMatterKind } from './front-matter.js';
+import { readEpubPackage, type EpubPackage, type ManifestItem } from './package.js';
+import { tocTitles } from './toc-titles.js';
+
+export interface EpubReadOptions {
+  keepJunk?: boolean;
+}
+
+// Labels of FanFicFare's and AO3's info blocks that name a known header key otherwise.
+const LABELS: Readonly<Record<string, string>> = {
+  'story url': 'Source',
+  'source url': 'Source',
+  'author(s)': 'Author',
+  ships: 'Pairing',
+  relationship: 'Pairing',
+  relationships: 'Pairing',
+  'archive warning': 'Warnings',
+  'archive warnings': 'Warnings',
+};
+
+/**
+ * An EPUB a reader already has → a Story: metadata from its package document (and from its own
+ * front-matter pages, for what the package does not say), one chapter per spine document, read
+ * through the same HTML path as a saved page (sanitised, leftovers removed), each titled as the
+ * book's table of contents titles it when it has no heading of its own.
+ */
+export function parseEpubStory(
+  file: SourceFile,
+  options: EpubReadOptions = {},
+): { story?: Story; diagnostics: Diagnostic[] } {
+  const archive = file.archive ?? new Map<string, Uint8Array>();
+  const { epub, diagnostics } = readEpubPackage(archive, file.path);
+  if (!epub) return { diagnostics };
+  const titles = tocTitles(archive, epub.toc);
+  const fields = [...epub.fields];
+  const chapters: Chapter[] = [];
+  for (const item of epub.spine) {
+    const read = readSpineDocument(file.path, archive, item, epub, options);
+    diagnostics.push(...read.diagnostics);
+    fields.push(...read.fields.filter((f) => !alreadySaid(fields, f)));
+    const [first, ...rest] = read.chapters;
+    if (!first) continue;
+    first.title ??= titles.get(item.path) ?? `Chapter ${chapters.length + 1}`;
+    chapters.push(first, ...rest);
+  }
+  const opfFile = `${file.path}/${epub.opfPath}`;
+  const fallback = titleFromFileName(file.path.split('/').pop() ?? file.path);
+  const { meta, diagnostics: metaDiagnostics } = metadataFromHeader(fields, fallback, opfFile);
+  diagnostics.push(...metaDiagnostics);
+  if (!chapters.some((c) => c.blocks.some((b) => b.kind === 'paragraph'))) {
+    diagnostics.push(diagnostic('story/empty', file.path, 'no story text found; no book made from it'));
+    return { diagnostics };
+  }
+  return { story: { source: file.path, meta, chapters, modified: file.modified }, diagnostics };
+}
+
+interface SpineReading {
+  chapters: Chapter[];
+  fields: HeaderField[];
+  diagnostics: Diagnostic[];
+}
+
+function readSpineDocument(
+  epubFile: string,
+  archive: ReadonlyMap<string, Uint8Array>,
+  item: ManifestItem,
+  epub: EpubPackage,
+  options: EpubReadOptions,
+): SpineReading {
+  const shown = `${epubFile}/${item.path}`;
+  const none = (said: Diagnostic[]): SpineReading => ({ chapters: [], fields: [], diagnostics: said });
+  const bytes = archive.get(item.path);
+  if (bytes === undefined) {
+    return none([
+      diagnostic(
+        'epub/missing-document',
+        shown,
+        'the book lists this page in its reading order, but it is not in the file; its text is missing from the book',
+      ),
+    ]);
+  }
+  if (!/html/.test(item.mediaType)) {
+    return none([
+      diagnostic(
+        'epub/not-text',
+        shown,
+        `a page of type ${item.mediaType || 'unknown'} in the reading order is left out; ficbind reads XHTML pages`,
+      ),
+    ]);
+  }
+  const decoded = decodeText(bytes, shown);
+  const doc = parseDocument(decoded.text, { withStartIndices: true });
+  const kind = frontMatterKind(item, doc, epub);
+  if (kind !== undefined) {
+    const fields =
+      kind === 'title page' || kind === 'preface' ? frontMatterFields(decoded.text, doc).map(withKnownLabel) : [];
+    const read =
+      fields.length > 0 ? `; read for the story's metadata (${[...new Set(fields.map((f) => f.key))].join(', ')})` : '';
+    return {
+      chapters: [],
+      fields,
+      diagnostics: [
+        ...decoded.diagnostics,
+        diagnostic('epub/front-matter', shown, `the book's ${kind}, not a chapter${read}`),
+      ],
+    };
+  }
+  const body = readHeaderAndBody({ path: shown, text: decoded.text, modified: 0 }, options);
+  const split = splitChapters(body.lines, shown);
+  // The EPUB says where its text is: the HTML reader's guess at it is no news.
+  const said = body.diagnostics.filter((d) => d.rule !== 'format/html-story');
+  return {
+    chapters: split.chapters,
+    fields: body.fields,
+    diagnostics: [...decoded.diagnostics, ...said, ...split.diagnostics],
+  };
+}
+
+function withKnownLabel(field: HeaderField): HeaderField {
+  const known = LABELS[field.key.toLowerCase()];
+  return known ? { ...field, key: known } : field;
+}
+
+/**
+ * A field the package (or an earlier page) already gave, by what it fills or by its name: a title
+ * page's Author, Summary or Language is not printed a second time.
+ */
+function alreadySaid(fields: readonly HeaderField[], field: HeaderField): boolean {
+  const target = KNOWN_KEYS[field.key.toLowerCase()];
+  return fields.some((f) =>
+    target === undefined || target === 'tags'
+      ? f.key.toLowerCase() === field.key.toLowerCase() && f.value === field.value
+      : KNOWN_KEYS[f.key.toLowerCase()] === target,
+  );
+}
