@@ -31,6 +31,7 @@ import {
   configIdentifier,
   excludeSources,
   namesSeries,
+  withConfigAnswers,
 } from '../config/apply.js';
 import { loadConfig } from './config-file.js';
 import type { Story, StoryHead, StoryInfo } from '../model/story.js';
@@ -135,7 +136,10 @@ async function planHeads(partial: BuildOptionsInput, store: StoryStore): Promise
   if (discovered.sources.length === 0) {
     diagnostics.push(diagnostic('input/no-stories', options.input, 'no stories found'));
   }
-  if (loaded) stories = applyConfig(stories, config);
+  if (loaded) {
+    stories = applyConfig(stories, config);
+    diagnostics.splice(0, diagnostics.length, ...withConfigAnswers(diagnostics, config));
+  }
 
   const grouped = groupLibrary(stories, {
     shape: options.book,

@@ -70,6 +70,26 @@ export function applyConfig<S extends StoryInfo>(stories: readonly S[], config: 
   });
 }
 
+/**
+ * A `header/missing` warning says a story's title and author were guessed. Where the config names
+ * both, nothing was guessed: the warning goes. Where it names one, the warning says only the other.
+ */
+export function withConfigAnswers(diagnostics: readonly Diagnostic[], config: Config): Diagnostic[] {
+  return diagnostics.flatMap((said) => {
+    if (said.rule !== 'header/missing') return [said];
+    const [, override] =
+      Object.entries(config.stories ?? {}).find(
+        ([source]) => said.file === source || said.file.startsWith(`${source}/`),
+      ) ?? [];
+    if (!override?.title && !override?.author) return [said];
+    if (override.title && override.author) return [];
+    const guessed = override.title
+      ? `gives its title "${override.title}"; author set to "Unknown"`
+      : `gives its author "${override.author ?? ''}"; its title is taken from its first line or file name`;
+    return [{ ...said, message: `no header block; the config file ${guessed}` }];
+  });
+}
+
 /** The identifier the config pins for a book: its series entry's for a series book, its story's for a book of one story. */
 export function configIdentifier(
   book: Pick<Book<StoryInfo>, 'stories' | 'series'>,

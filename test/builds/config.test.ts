@@ -6,7 +6,7 @@ import { before, describe, it } from 'node:test';
 import { buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { runCli } from '../helpers/cli.js';
 import { all, openEpub, packageDocument, textOf } from '../helpers/epub.js';
-import { configuredSamples, samplesWithConfig } from '../helpers/library.js';
+import { configuredSamples, samplesWithConfig, writeStories } from '../helpers/library.js';
 
 describe('the config file (ficbind.config.yaml / .json at the input root)', () => {
   let input: string;
@@ -129,5 +129,30 @@ describe('the config file (ficbind.config.yaml / .json at the input root)', () =
       assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
       assert.deepEqual(await readdir(out), [], `${name}: no book written`);
     }
+  });
+
+  it('a header-less file whose title and author the config gives is not warned about guessing them', async () => {
+    const body = 'the lamp was lit at dusk and the keeper climbed the stair.\n\nIt burned until dawn.\n';
+    const input = await writeStories({
+      'named.txt': body,
+      'half-named.txt': body,
+      'unnamed.txt': body,
+      'ficbind.config.yaml': [
+        'book: story',
+        'stories:',
+        '  named.txt: { title: The Stair Lamp, author: Oriel Marsh }',
+        '  half-named.txt: { title: The Half Lamp }',
+      ].join('\n'),
+    });
+    const built = await buildInto(input, { cover: false });
+    const warned = (file: string): string[] =>
+      built.result.diagnostics.filter((d) => d.rule === 'header/missing' && d.file === file).map((d) => d.message);
+    assert.deepEqual(warned('named.txt'), []);
+    assert.equal(warned('half-named.txt').length, 1);
+    assert.match(warned('half-named.txt')[0]!, /The Half Lamp/);
+    assert.match(warned('half-named.txt')[0]!, /Unknown/);
+    assert.equal(warned('unnamed.txt').length, 1);
+    const named = built.result.books.find((b) => b.title === 'The Stair Lamp');
+    assert.ok(named, JSON.stringify(built.result.books.map((b) => b.title)));
   });
 });
