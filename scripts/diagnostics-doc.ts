@@ -94,7 +94,7 @@ export const EXAMPLES: Record<RuleId, Example> = {
   'text/private-use': {
     file: 'symbols.txt',
     line: 9,
-    message: 'removed 2 private-use characters (U+E000–U+E003) that no reader can show',
+    message: 'removed 2 private-use characters (U+E000–U+E005) that no reader can show',
   },
   'gutenberg/header': {
     file: 'pg-merrow-light.txt',
@@ -175,7 +175,7 @@ export const EXAMPLES: Record<RuleId, Example> = {
     file: 'harbour.html',
     line: 40,
     message:
-      'an image (https://example.com/harbour-map.png) is left out of the book; its alt text was "map of the harbour"',
+      'an image (https://example.com/harbour-map.png) is left out of the book: ficbind keeps only the images of an EPUB; its alt text was "map of the harbour"',
   },
   'html/left-out': {
     file: 'Chapter 12 - The Well.html',

@@ -51,8 +51,9 @@ export interface ChapterRecord {
 
 /** A chapter's print; where in its file it came from (`line`, `file`) plays no part in the digest. */
 export function chapterPrint(chapter: Chapter): ChapterPrint {
+  // An image is shown by its bytes: their digest stands for them.
   const shown = JSON.stringify(chapter, (key, value: unknown) =>
-    key === 'line' || key === 'file' ? undefined : value,
+    key === 'line' || key === 'file' ? undefined : value instanceof Uint8Array ? sha256(value) : value,
   );
   return {
     ...(chapter.title !== undefined ? { title: chapter.title } : {}),

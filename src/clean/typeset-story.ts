@@ -29,7 +29,7 @@ function typesetChapter(chapter: Chapter): Chapter {
 }
 
 function typesetBlock(block: Block): Block {
-  if (block.kind === 'scene-break') return block;
+  if (block.kind === 'scene-break' || block.kind === 'image') return block;
   if (block.kind === 'note') return { ...block, blocks: block.blocks.map(typesetParagraph) };
   return typesetParagraph(block);
 }

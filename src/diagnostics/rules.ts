@@ -106,7 +106,7 @@ export const RULES = {
   // --- reading the formats --------------------------------------------------------------------
   'text/private-use': {
     severity: 'warning',
-    description: 'Private-use characters U+E000–U+E003 (which ficbind uses as marks), removed from the input.',
+    description: 'Private-use characters U+E000–U+E005 (which ficbind uses as marks), removed from the input.',
     hint: 'These come from a font-specific symbol or a broken conversion; check the text around the line.',
   },
   'format/html-story': {
@@ -129,8 +129,9 @@ export const RULES = {
   },
   'html/image-left-out': {
     severity: 'info',
-    description: 'An image of a saved page, left out of the book (books are text only), with its alt text.',
-    hint: 'ficbind makes books of text only; if the picture matters to the story, describe it in the text.',
+    description:
+      "An image left out of the book, with why and its alt text: a saved page's image, or one an EPUB does not hold (remote, missing, not a JPEG, PNG, GIF or WebP).",
+    hint: 'ficbind keeps only the image files inside an EPUB and never fetches one; if the picture matters to the story, describe it in the text.',
   },
   'html/left-out': {
     severity: 'info',

@@ -14,7 +14,18 @@ export type Block =
   | Paragraph
   | { kind: 'scene-break'; line: number }
   /** An author's note (`A/N: …`): the author speaking to readers, set apart from the story. */
-  | { kind: 'note'; blocks: Paragraph[]; line: number };
+  | { kind: 'note'; blocks: Paragraph[]; line: number }
+  /** A picture the source holds (an EPUB's own image file): `image` is its key in its chapter's `images`. */
+  | { kind: 'image'; image: string; alt: string; line: number };
+
+/** An image's bytes as the source holds them, carried with the chapter that shows it. */
+export interface StoryImage {
+  /** Where it was in its source (its path inside the EPUB): unique in a story, what image blocks name. */
+  key: string;
+  /** A raster type every reader shows: image/jpeg, image/png, image/gif or image/webp, read from its bytes. */
+  mediaType: string;
+  data: Uint8Array;
+}
 
 export type ChapterKind = 'chapter' | 'prologue' | 'epilogue';
 
@@ -23,6 +34,8 @@ export interface Chapter {
   title?: string;
   kind: ChapterKind;
   blocks: Block[];
+  /** The images its image blocks show, each once; absent when it shows none. */
+  images?: StoryImage[];
   /** Source file and line where the chapter starts, for diagnostics. */
   file: string;
   line: number;

@@ -37,6 +37,10 @@ export function linesToBlocks(
 
 function groupToBlock(group: LineGroup, problems: EmphasisProblem[] | undefined): Block {
   if (group.kind === 'scene-break') return { kind: 'scene-break', line: group.line.number };
+  if (group.kind === 'image') {
+    const image = group.line.image as { key: string; alt: string };
+    return { kind: 'image', image: image.key, alt: image.alt, line: group.line.number };
+  }
   const texts = group.lines.map((l) => collapseSpaces(l.text.trim()));
   const joined = joinLines(texts);
   const { inlines, unbalanced } = parseParagraphEmphasis(joined);

@@ -15,7 +15,7 @@ export function countChapterWords(chapter: Chapter): number {
 }
 
 function blockWords(block: Block): number {
-  if (block.kind === 'scene-break') return 0;
+  if (block.kind === 'scene-break' || block.kind === 'image') return 0;
   if (block.kind === 'note') return block.blocks.reduce((n, b) => n + blockWords(b), 0);
   let count = 0;
   for (const inline of block.inlines) count += countTextWords(inline.text);

@@ -7,6 +7,9 @@ export const EM_OPEN = '\uE000';
 export const EM_CLOSE = '\uE001';
 export const LINE_OPEN = '\uE002';
 export const LINE_CLOSE = '\uE003';
+/** An image kept at its place in the text (an EPUB's own picture), by its number in the page. */
+export const IMAGE_OPEN = '\uE004';
+export const IMAGE_CLOSE = '\uE005';
 
 // A line mark with its number, or any lone mark character.
 const ANY_MARK = /\uE002\d*\uE003|[\uE000-\uE003]/g;
@@ -28,6 +31,11 @@ export function stripEmphasisMarks(text: string): string {
 /** `text` wrapped as explicit emphasis. */
 export function emphasised(text: string): string {
   return `${EM_OPEN}${text}${EM_CLOSE}`;
+}
+
+/** The mark that stands for the page's `index`-th kept image (from 0), where it was. */
+export function imageMark(index: number): string {
+  return `${IMAGE_OPEN}${index}${IMAGE_CLOSE}`;
 }
 
 /** A mark saying that the text after it comes from this 1-based source line. */

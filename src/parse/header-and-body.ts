@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../model/source.js';
 import { challengePageFound, isChallengeText } from './challenge-page.js';
-import { leadingHeadings, readFormat, withoutMarkCharacters } from './formats/index.js';
+import { leadingHeadings, readFormat, withoutMarkCharacters, type ImageLookup } from './formats/index.js';
 import { readOldText } from './old-text.js';
 import type { HeaderField } from './header.js';
 import { readDownloaderText } from './downloader-text.js';
@@ -26,9 +26,12 @@ export interface HeaderAndBody {
  * taken off the top: the one reading that parsing (parse-story.ts) and a file's facts
  * (source-facts.ts) share, so both see the same title and author.
  */
-export function readHeaderAndBody(sourceFile: SourceFile, options: { keepJunk?: boolean } = {}): HeaderAndBody {
+export function readHeaderAndBody(
+  sourceFile: SourceFile,
+  options: { keepJunk?: boolean; images?: ImageLookup } = {},
+): HeaderAndBody {
   const { file, diagnostics } = withoutMarkCharacters(sourceFile);
-  const reading = readFormat(file);
+  const reading = readFormat(file, options.images);
   if (reading) diagnostics.push(...reading.diagnostics);
   // A chapter heading the page gives comes before any inline header the body starts with.
   const lead = reading ? leadingHeadings(reading.lines) : 0;

@@ -6,6 +6,8 @@ export interface SourceLine {
   heading?: boolean;
   /** The source marks this line as the author speaking (a site's chapter notes), not story: it goes into a note. */
   note?: boolean;
+  /** The line stands for an image the source holds (`text` is only its mark): an image block. */
+  image?: { key: string; alt: string };
 }
 
 export function toLines(text: string): SourceLine[] {
@@ -14,5 +16,5 @@ export function toLines(text: string): SourceLine[] {
 
 /** Blank means nothing but white space, no-break spaces included (saved pages are full of them). */
 export function isBlank(line: SourceLine | undefined): boolean {
-  return line === undefined || !/\S/.test(line.text);
+  return line === undefined || (line.image === undefined && !/\S/.test(line.text));
 }

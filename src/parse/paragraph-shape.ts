@@ -11,7 +11,9 @@ export type ParagraphShape = 'blank-separated' | 'line-per-paragraph';
 
 /** Lines grouped as the book shows them: paragraphs (verse keeps its line breaks) and scene breaks. */
 export type LineGroup =
-  { kind: 'paragraph'; lines: SourceLine[]; verse: boolean } | { kind: 'scene-break'; line: SourceLine };
+  | { kind: 'paragraph'; lines: SourceLine[]; verse: boolean }
+  | { kind: 'scene-break'; line: SourceLine }
+  | { kind: 'image'; line: SourceLine };
 
 // Below this there is nothing to measure: keep the blank-separated reading.
 const MIN_TEXT_LINES = 3;
@@ -65,6 +67,7 @@ export function splitParagraphs(lines: readonly SourceLine[], shape: ParagraphSh
     }
     flush();
     if (kind === 'break') groups.push({ kind: 'scene-break', line });
+    else if (kind === 'image') groups.push({ kind: 'image', line });
     else if (kind !== 'blank') groups.push({ kind: 'paragraph', lines: [line], verse: false });
   });
   flush();
@@ -87,7 +90,7 @@ function verseTest(runs: readonly SourceLine[][]): (run: readonly SourceLine[]) 
   return (run) => run.length >= minLines && run.every((line) => lengthOf(line) < limit);
 }
 
-type LineKind = 'blank' | 'break' | 'heading' | 'text';
+type LineKind = 'blank' | 'break' | 'heading' | 'image' | 'text';
 
 /**
  * What each line is. A heading line between two text lines is taken for text: a sentence wrapped
@@ -95,6 +98,7 @@ type LineKind = 'blank' | 'break' | 'heading' | 'text';
  */
 function classify(lines: readonly SourceLine[]): LineKind[] {
   const kinds = lines.map((line): LineKind => {
+    if (line.image) return 'image';
     if (isBlank(line)) return 'blank';
     if (isSceneBreak(line.text)) return 'break';
     return parseChapterHeading(line.text) === undefined ? 'text' : 'heading';

@@ -6,10 +6,11 @@ import { writeXhtmlDocument, type XhtmlWriter } from './xhtml-writer.js';
 const ROLES = { chapter: 'doc-chapter', prologue: 'doc-prologue', epilogue: 'doc-epilogue' } as const;
 
 /**
- * One chapter: its heading, paragraphs (verse with its line breaks), author's notes and scene breaks.
- * Written by the streaming writer, not xmlbuilder2: chapters are nearly all of a book's bytes
- * (docs/decisions.md, "XML writer"). `language` is its story's (story-language.ts), which a series
- * book may hold several of.
+ * One chapter: its heading, paragraphs (verse with its line breaks), author's notes, scene breaks
+ * and images. Written by the streaming writer, not xmlbuilder2: chapters are nearly all of a
+ * book's bytes (docs/decisions.md, "XML writer"). `language` is its story's (story-language.ts),
+ * which a series book may hold several of; `images` gives each image key its file in the book
+ * (render/images.ts), relative to the chapter.
  */
 export function renderChapter(
   book: Book,
@@ -17,6 +18,7 @@ export function renderChapter(
   label: string,
   mark?: ChangeMark,
   language = book.language,
+  images: ReadonlyMap<string, string> = new Map(),
 ): string {
   return writeXhtmlDocument({ title: label, language, stylesheet: '../style.css' }, (body) => {
     body.start('section', { 'epub:type': chapter.kind, role: ROLES[chapter.kind], class: 'chapter' });
@@ -26,7 +28,10 @@ export function renderChapter(
     body.text(label).end();
     for (const block of chapter.blocks) {
       if (block.kind === 'scene-break') body.empty('hr', { class: 'scene-break' });
-      else if (block.kind === 'note') {
+      else if (block.kind === 'image') {
+        const src = images.get(block.image);
+        if (src !== undefined) body.start('div', { class: 'image' }).empty('img', { src, alt: block.alt }).end();
+      } else if (block.kind === 'note') {
         // role="note", not epub:type="footnote": readers would hide a footnote until it is tapped.
         body.start('div', { class: 'authors-note', role: 'note' });
         for (const paragraph of block.blocks) writeParagraph(body, paragraph);

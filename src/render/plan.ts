@@ -1,6 +1,7 @@
 import type { Book, ChangeMark } from '../model/book.js';
 import type { Chapter, Story } from '../model/story.js';
 import { chapterDocumentName, storyKeys } from './document-names.js';
+import { planImages, type PlannedImage } from './images.js';
 import { markText } from './xhtml.js';
 
 export type DocumentKind = 'cover' | 'title-page' | 'disclaimer' | 'summary' | 'chapter';
@@ -17,10 +18,14 @@ export interface PlannedDocument {
   chapter?: Chapter;
   /** With --mark-new: this chapter, or the story this title page opens, is new or updated since the previous build. */
   mark?: ChangeMark;
+  /** A chapter's images: each image key's file, relative to the chapter. */
+  images?: ReadonlyMap<string, string>;
 }
 
 export interface BookPlan {
   documents: PlannedDocument[];
+  /** The image files the chapters show, in book order. */
+  images: PlannedImage[];
   /** Per story, the documents that belong to it, for the nested table of contents. */
   stories: Array<{ story: Story; documents: PlannedDocument[] }>;
 }
@@ -32,10 +37,13 @@ export interface BookPlan {
  */
 export function planBook(book: Book): BookPlan {
   const documents: PlannedDocument[] = [];
+  const images: PlannedImage[] = [];
   if (book.cover) documents.push({ id: 'cover', href: 'text/cover.xhtml', kind: 'cover', label: 'Cover' });
   const keys = storyKeys(book.stories);
   const stories = book.stories.map((story, storyIndex) => {
     const key = keys[storyIndex] as string;
+    const pictures = planImages(story, key);
+    images.push(...pictures.images);
     const own: PlannedDocument[] = [];
     const add = (name: string, kind: DocumentKind, label: string, chapter?: Chapter, mark?: ChangeMark): void => {
       own.push({
@@ -46,6 +54,7 @@ export function planBook(book: Book): BookPlan {
         story,
         ...(chapter ? { chapter } : {}),
         ...(mark ? { mark } : {}),
+        ...(chapter?.images ? { images: pictures.hrefs } : {}),
       });
     };
     const storyMark = book.marks?.stories.includes(storyIndex) ? 'new' : undefined;
@@ -60,7 +69,7 @@ export function planBook(book: Book): BookPlan {
     documents.push(...own);
     return { story, documents: own };
   });
-  return { documents, stories };
+  return { documents, images, stories };
 }
 
 /** The heading of a chapter: as written, else the story title for a lone or opening section. */

@@ -31,6 +31,7 @@ export function renderBook(book: Book): EpubFile[] {
   ];
   if (book.cover && coverHref)
     items.push({ id: 'cover-image', href: coverHref, mediaType: book.cover.mediaType, properties: 'cover-image' });
+  items.push(...plan.images.map((i) => ({ id: i.id, href: i.href, mediaType: i.mediaType })));
   items.push(...plan.documents.map((d) => ({ id: d.id, href: d.href, mediaType: XHTML })));
 
   // The package document is written last: its accessibility metadata describes the other files.
@@ -40,6 +41,7 @@ export function renderBook(book: Book): EpubFile[] {
     { path: `${ROOT}/style.css`, data: STYLESHEET },
   ];
   if (book.cover && coverHref) content.push({ path: `${ROOT}/${coverHref}`, data: book.cover.data });
+  for (const image of plan.images) content.push({ path: `${ROOT}/${image.href}`, data: image.data });
   for (const document of plan.documents) {
     content.push({ path: `${ROOT}/${document.href}`, data: renderDocument(book, document, coverHref) });
   }
@@ -64,6 +66,6 @@ function renderDocument(book: Book, document: PlannedDocument, coverHref: string
     case 'summary':
       return renderSummary(book, story!);
     case 'chapter':
-      return renderChapter(book, chapter!, document.label, document.mark, storyLanguage(book, story!));
+      return renderChapter(book, chapter!, document.label, document.mark, storyLanguage(book, story!), document.images);
   }
 }

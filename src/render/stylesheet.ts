@@ -24,5 +24,7 @@ p.verse { text-indent: 0; margin: 1em 0 1em 2em; }
 .disclaimer p, .summary p { text-indent: 0; margin: 0 0 1em; }
 .cover { text-align: center; }
 .cover img { max-width: 100%; max-height: 100%; }
+div.image { text-align: center; margin: 1em 0; page-break-inside: avoid; break-inside: avoid; }
+div.image img { max-width: 100%; }
 nav ol { list-style: none; padding-left: 1em; }
 `;

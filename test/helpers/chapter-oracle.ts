@@ -9,13 +9,22 @@ const ROLES = { chapter: 'doc-chapter', prologue: 'doc-prologue', epilogue: 'doc
  * A chapter as ficbind wrote it with xmlbuilder2 before the streaming writer: the oracle the
  * property test holds `renderChapter` to, byte for byte.
  */
-export function renderChapterWithXmlbuilder2(book: Book, chapter: Chapter, label: string, mark?: ChangeMark): string {
+export function renderChapterWithXmlbuilder2(
+  book: Book,
+  chapter: Chapter,
+  label: string,
+  mark?: ChangeMark,
+  images: ReadonlyMap<string, string> = new Map(),
+): string {
   return xhtmlDocument({ title: label, language: book.language, stylesheet: '../style.css' }, (body) => {
     const section = body.ele('section', { 'epub:type': chapter.kind, role: ROLES[chapter.kind], class: 'chapter' });
     appendHeading(section.ele('h2'), label, mark);
     for (const block of chapter.blocks) {
       if (block.kind === 'scene-break') section.ele('hr', { class: 'scene-break' });
-      else if (block.kind === 'note') {
+      else if (block.kind === 'image') {
+        const src = images.get(block.image);
+        if (src !== undefined) section.ele('div', { class: 'image' }).ele('img', { src, alt: block.alt });
+      } else if (block.kind === 'note') {
         const note = section.ele('div', { class: 'authors-note', role: 'note' });
         for (const paragraph of block.blocks) appendParagraph(note, paragraph);
       } else appendParagraph(section, block);

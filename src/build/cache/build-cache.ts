@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { writeFileAtomic } from '../write.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FileIndex, FileRecord } from '../discover.js';
@@ -78,8 +79,10 @@ export class BuildCache {
 
   /** The chapters of the story saved under `key`; undefined when the entry is gone or damaged. */
   async chapters(key: string): Promise<Chapter[] | undefined> {
-    const chapters = await readJson<Chapter[]>(this.storyPath(key, 'chapters.json'));
-    return Array.isArray(chapters) ? chapters : undefined;
+    const chapters = await readFile(this.storyPath(key, 'chapters'))
+      .then((data) => deserialize(data) as unknown)
+      .catch(() => undefined);
+    return Array.isArray(chapters) ? (chapters as Chapter[]) : undefined;
   }
 
   /** Forgets a story whose chapters were found missing, so the next build parses it again. */
@@ -87,9 +90,12 @@ export class BuildCache {
     await rm(this.storyPath(key, 'json'), { force: true });
   }
 
-  /** Chapters first: an entry whose story is there always has its chapters. */
+  /**
+   * Chapters first: an entry whose story is there always has its chapters. They are kept as
+   * structured-clone bytes (node:v8), not JSON, which would lose their images' bytes.
+   */
   async saveStory(key: string, entry: CachedStory, chapters: readonly Chapter[]): Promise<void> {
-    await writeJson(this.storyPath(key, 'chapters.json'), chapters);
+    await writeFileAtomic(this.storyPath(key, 'chapters'), serialize(chapters));
     await writeJson(this.storyPath(key, 'json'), entry);
   }
 
@@ -128,7 +134,7 @@ export class BuildCache {
     return path.join(this.folder, 'covers', key.slice(0, 2), `${key}.png`);
   }
 
-  private storyPath(key: string, extension: 'json' | 'chapters.json'): string {
+  private storyPath(key: string, extension: 'json' | 'chapters'): string {
     return path.join(this.folder, 'stories', key.slice(0, 2), `${key}.${extension}`);
   }
 }

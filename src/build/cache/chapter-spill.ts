@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { Chapter } from '../../model/story.js';
 
 /**
@@ -19,11 +20,12 @@ export class ChapterSpill {
 
   /** Writes the chapters away and returns how to read them back. */
   async put(chapters: readonly Chapter[]): Promise<() => Promise<Chapter[] | undefined>> {
-    const file = path.join(this.folder, `${this.next++}.json`);
-    await writeFile(file, JSON.stringify(chapters));
+    // Structured-clone bytes, not JSON: a chapter's images are bytes (Uint8Array), which JSON loses.
+    const file = path.join(this.folder, `${this.next++}.v8`);
+    await writeFile(file, serialize(chapters));
     return async () => {
-      const text = await readFile(file, 'utf8').catch(() => undefined);
-      return text === undefined ? undefined : (JSON.parse(text) as Chapter[]);
+      const data = await readFile(file).catch(() => undefined);
+      return data === undefined ? undefined : (deserialize(data) as Chapter[]);
     };
   }
 

@@ -9,6 +9,7 @@ import { readHeaderAndBody } from '../header-and-body.js';
 import { metadataFromHeader } from '../metadata.js';
 import { titleFromFileName } from '../title-line.js';
 import { frontMatterFields, frontMatterKind } from './front-matter.js';
+import { epubImages, withChapterImages } from './images.js';
 import { readEpubPackage, type EpubPackage, type ManifestItem } from './package.js';
 import { tocTitles } from './toc-titles.js';
 
@@ -115,12 +116,16 @@ function readSpineDocument(
       ],
     };
   }
-  const body = readHeaderAndBody({ path: shown, text: decoded.text, modified: 0 }, options);
+  const images = epubImages(archive, item.path);
+  const body = readHeaderAndBody(
+    { path: shown, text: decoded.text, modified: 0 },
+    { ...options, images: images.lookup },
+  );
   const split = splitChapters(body.lines, shown);
   // The EPUB says where its text is: the HTML reader's guess at it is no news.
   const said = body.diagnostics.filter((d) => d.rule !== 'format/html-story');
   return {
-    chapters: split.chapters,
+    chapters: withChapterImages(split.chapters, images.found),
     fields: body.fields,
     diagnostics: [...decoded.diagnostics, ...said, ...split.diagnostics],
   };

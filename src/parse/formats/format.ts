@@ -11,6 +11,12 @@ export interface FormatReading {
   noStory?: boolean;
 }
 
+/**
+ * Where a page's image address leads: to an image file its source holds (an EPUB's), kept by its
+ * key, or to nothing ficbind may put in a book, and why (remote, missing, not a picture).
+ */
+export type ImageLookup = (src: string) => { key: string } | { leftOut: string };
+
 /** 1-based line of a character offset, by binary search over where lines start. */
 export function lineLocator(text: string): (offset: number) => number {
   const starts = [0];

@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { parseDocument, Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
-import { emphasised, LINE_CLOSE, LINE_OPEN, lineMark } from '../emphasis-marks.js';
+import { emphasised, IMAGE_CLOSE, IMAGE_OPEN, LINE_CLOSE, LINE_OPEN, lineMark } from '../emphasis-marks.js';
 import type { SourceLine } from '../lines.js';
 import { isElement } from './html-dom.js';
 
@@ -137,6 +137,8 @@ const SCENE_BREAK_LINE = '* * *';
 export interface HtmlLinesOptions {
   /** Every heading starts a chapter (Markdown `#`), rather than only one that reads like one. */
   headingsAreChapters?: boolean;
+  /** The images kept in the page, by the number their mark (emphasis-marks.ts imageMark) holds. */
+  images?: ReadonlyArray<{ key: string; alt: string }>;
 }
 
 /**
@@ -176,7 +178,7 @@ export function htmlToLines(markedHtml: string, firstLine: number, options: Html
   return new LineWriter(firstLine, options).walk(parseDocument(clean).children);
 }
 
-const LINE_MARK = new RegExp(`${LINE_OPEN}(\\d+)${LINE_CLOSE}`, 'g');
+const LINE_OR_IMAGE_MARK = new RegExp(`${LINE_OPEN}(\\d+)${LINE_CLOSE}|${IMAGE_OPEN}(\\d+)${IMAGE_CLOSE}`, 'g');
 
 class LineWriter {
   private readonly lines: SourceLine[] = [];
@@ -242,22 +244,38 @@ class LineWriter {
     this.endLine();
     const start = this.headingStart ?? this.lines.length;
     this.headingStart = undefined;
-    const parts = this.lines.splice(start).filter((l) => l.text.trim() !== '');
+    const inside = this.lines.splice(start);
+    const parts = inside.filter((l) => l.text.trim() !== '' && l.image === undefined);
     const text = parts.map((l) => l.text.trim()).join(' ');
     const line = parts[0]?.number ?? this.sourceLine;
     if (text !== '') this.push(text, line, this.options.headingsAreChapters);
     else if (this.options.headingsAreChapters) this.push(SCENE_BREAK_LINE, line); // a lone `#` line: a scene break
+    // An image inside the heading comes after it, on its own.
+    for (const image of inside.filter((l) => l.image !== undefined)) {
+      this.endBlock();
+      this.lines.push(image);
+    }
     this.endBlock();
   }
 
   private text(raw: string): void {
     let at = 0;
-    for (const match of raw.matchAll(LINE_MARK)) {
+    for (const match of raw.matchAll(LINE_OR_IMAGE_MARK)) {
       this.textRun(raw.slice(at, match.index));
-      this.sourceLine = Number(match[1]);
+      if (match[1] !== undefined) this.sourceLine = Number(match[1]);
+      else this.image(match[0], Number(match[2]));
       at = (match.index as number) + match[0].length;
     }
     this.textRun(raw.slice(at));
+  }
+
+  /** A kept image stands alone, a block of its own, even when the page put it inside a paragraph. */
+  private image(mark: string, index: number): void {
+    const image = this.options.images?.[index];
+    if (image === undefined) return;
+    this.endBlock();
+    this.lines.push({ text: mark, number: this.sourceLine, image });
+    this.endBlock();
   }
 
   private textRun(raw: string): void {

@@ -7,7 +7,8 @@ import { htmlToLines, SANITIZE_OPTIONS, withLineMarks } from './html-lines.js';
 import { findNoStory, noStoryFound } from './html-no-story.js';
 import { findPageStory, type LeftOut, type StoryPart } from './html-sites.js';
 import { withPageMeta } from './html-meta.js';
-import { lineLocator, type FormatReading } from './format.js';
+import { lineLocator, type FormatReading, type ImageLookup } from './format.js';
+import { imageMark } from '../emphasis-marks.js';
 import { challengePageFound, isChallengePage } from '../challenge-page.js';
 import { pageArchiveStory } from '../story-address.js';
 
@@ -15,7 +16,7 @@ import { pageArchiveStory } from '../story-address.js';
  * A saved page or page fragment → header fields and body lines. The story is found inside the
  * site's chrome (see html-sites.ts); only its text, through sanitize-html, reaches the lines.
  */
-export function readHtml(text: string, file: string): FormatReading {
+export function readHtml(text: string, file: string, images?: ImageLookup): FormatReading {
   const doc = parseDocument(text, { withStartIndices: true, withEndIndices: true });
   const lineOf = lineLocator(text);
   const title = findFirst(doc, (el) => el.name === 'title');
@@ -45,9 +46,11 @@ export function readHtml(text: string, file: string): FormatReading {
       const number = lineOf(part.heading.element.startIndex ?? 0);
       lines.push({ text: '', number }, { text: part.heading.text, number, heading: true }, { text: '', number });
     }
-    diagnostics.push(...imagesLeftOut(part, file, lineOf));
+    const pictures = pagePictures(part, images);
+    diagnostics.push(...pictures.leftOut.map((picture) => imageLeftOutReport(picture, file, lineOf)));
     const start = part.body.startIndex ?? 0;
-    const partLines = htmlToLines(withLineMarks(partHtml(text, part), lineOf(start)), lineOf(start));
+    const html = partHtml(text, part, pictures.kept);
+    const partLines = htmlToLines(withLineMarks(html, lineOf(start)), lineOf(start), { images: pictures.kept });
     if (part.note === undefined) lines.push(...partLines);
     else {
       // A site's note, its label first when it has one: the author speaking, kept as a note and never as story.
@@ -90,19 +93,22 @@ function leftOutReport(chrome: LeftOut, file: string, lineOf: (offset: number) =
   });
 }
 
-/** The part's source, with the chrome inside it cut out. */
-function partHtml(text: string, part: StoryPart): string {
+/** The part's source, with the chrome inside it cut out and each kept image replaced by its mark. */
+function partHtml(text: string, part: StoryPart, kept: readonly KeptPicture[]): string {
   const start = part.body.type === 'root' ? 0 : (part.body.startIndex ?? 0);
   const end = part.body.type === 'root' ? text.length : (part.body.endIndex ?? text.length - 1) + 1;
-  const cuts = part.exclude
-    .map((el) => [el.startIndex ?? 0, (el.endIndex ?? 0) + 1] as const)
+  const cuts = [
+    ...part.exclude.map((el) => ({ el, mark: '' })),
+    ...kept.map((picture, index) => ({ el: picture.element, mark: imageMark(index) })),
+  ]
+    .map(({ el, mark }) => [el.startIndex ?? 0, (el.endIndex ?? 0) + 1, mark] as const)
     .sort((a, b) => a[0] - b[0]);
   let html = '';
   let at = start;
-  for (const [from, to] of cuts) {
+  for (const [from, to, mark] of cuts) {
     if (from < at) continue;
     // Line ends inside the cut are kept so the text after it keeps its line numbers.
-    html += text.slice(at, from) + '\n'.repeat((text.slice(from, to).match(/\n/g) ?? []).length);
+    html += text.slice(at, from) + mark + '\n'.repeat((text.slice(from, to).match(/\n/g) ?? []).length);
     at = to;
   }
   return html + text.slice(at, end);
@@ -110,22 +116,64 @@ function partHtml(text: string, part: StoryPart): string {
 
 const DROPPED_WITH_CONTENT = new Set(SANITIZE_OPTIONS.nonTextTags);
 
+/** A picture of the page: an `<img>`, or an `<svg>` that shows an image file (as EPUBs' full-page pictures do). */
+interface Picture {
+  element: Element;
+  src: string;
+  alt: string;
+}
+interface KeptPicture extends Picture {
+  key: string;
+}
+
 /**
- * sanitize-html drops every image (no remote or embedded resource reaches a book). Tracking
- * pixels, smilies and spacers are most of them, so their alt text does not go into the story;
- * each image is reported with it instead, so nothing is lost unseen.
+ * The part's pictures: those `images` finds in the source (an EPUB's own files) are kept; the
+ * rest are left out, as every picture of a saved page is (no remote resource reaches a book).
  */
-function imagesLeftOut(part: StoryPart, file: string, lineOf: (offset: number) => number): Diagnostic[] {
-  const shown = (el: Element): boolean =>
-    closest(el, (e) => part.exclude.includes(e) || DROPPED_WITH_CONTENT.has(e.name)) === undefined;
-  return findAll(part.body, (el) => el.name === 'img' && shown(el)).map((img) => {
-    const alt = (img.attribs['alt'] ?? '').replace(/\s+/g, ' ').trim();
-    const source = img.attribs['src'] ? ` (${img.attribs['src'].slice(0, 80)})` : '';
-    return diagnostic(
-      'html/image-left-out',
-      file,
-      `an image${source} is left out of the book; ${alt === '' ? 'it has no alt text' : `its alt text was "${alt}"`}`,
-      { line: lineOf(img.startIndex ?? 0) },
-    );
+function pagePictures(
+  part: StoryPart,
+  images: ImageLookup | undefined,
+): { kept: KeptPicture[]; leftOut: Array<Picture & { why: string }> } {
+  const excluded = (el: Element): boolean => closest(el, (e) => part.exclude.includes(e)) !== undefined;
+  const hidden = (el: Element): boolean => closest(el, (e) => DROPPED_WITH_CONTENT.has(e.name)) !== undefined;
+  const pictures: Picture[] = [];
+  for (const el of findAll(part.body, (e) => e.name === 'img' || e.name === 'svg')) {
+    if (excluded(el)) continue;
+    if (el.name === 'img' && !hidden(el)) pictures.push({ element: el, src: el.attribs['src'] ?? '', alt: altOf(el) });
+    // An SVG page picture: its <image> names the file; its <title>, if any, says what it shows.
+    const image = el.name === 'svg' && images ? findFirst(el, (e) => e.name === 'image') : undefined;
+    const href = image && (image.attribs['href'] ?? image.attribs['xlink:href']);
+    if (el.name === 'svg' && href !== undefined && (el.parent === null || !hidden(el.parent as Element))) {
+      const title = findFirst(el, (e) => e.name === 'title');
+      pictures.push({ element: el, src: href, alt: title ? textOf(title).replace(/\s+/g, ' ').trim() : '' });
+    }
+  }
+  const kept: KeptPicture[] = [];
+  const leftOut: Array<Picture & { why: string }> = [];
+  for (const picture of pictures) {
+    const found = images?.(picture.src) ?? { leftOut: 'ficbind keeps only the images of an EPUB' };
+    if ('key' in found) kept.push({ ...picture, key: found.key });
+    else leftOut.push({ ...picture, why: found.leftOut });
+  }
+  return { kept, leftOut };
+}
+
+function altOf(img: Element): string {
+  return (img.attribs['alt'] ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A picture left out, reported with its alt text (tracking pixels, smilies and spacers are most
+ * of a saved page's images, so their alt text does not go into the story), so nothing is lost unseen.
+ */
+function imageLeftOutReport(
+  picture: Picture & { why: string },
+  file: string,
+  lineOf: (offset: number) => number,
+): Diagnostic {
+  const source = picture.src ? ` (${picture.src.slice(0, 80)})` : '';
+  const alt = picture.alt === '' ? 'it has no alt text' : `its alt text was "${picture.alt}"`;
+  return diagnostic('html/image-left-out', file, `an image${source} is left out of the book: ${picture.why}; ${alt}`, {
+    line: lineOf(picture.element.startIndex ?? 0),
   });
 }

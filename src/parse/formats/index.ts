@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile, StoryFormat } from '../../model/source.js';
-import type { FormatReading } from './format.js';
+import type { FormatReading, ImageLookup } from './format.js';
 import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
 import { plainWhereStructural } from './plain-lines.js';
 
-export type { FormatReading } from './format.js';
+export type { FormatReading, ImageLookup } from './format.js';
 export { leadingHeadings } from './plain-lines.js';
 
 /** The files ficbind takes as stories, by extension, and how each is read; it takes no other. */
@@ -22,11 +22,12 @@ const FORMATS: Readonly<Record<string, StoryFormat>> = {
   '.epub': 'epub',
 };
 
-const READERS: Readonly<Record<Exclude<StoryFormat, 'text' | 'epub'>, (text: string, file: string) => FormatReading>> =
-  {
-    html: readHtml,
-    markdown: readMarkdown,
-  };
+const READERS: Readonly<
+  Record<Exclude<StoryFormat, 'text' | 'epub'>, (text: string, file: string, images?: ImageLookup) => FormatReading>
+> = {
+  html: readHtml,
+  markdown: readMarkdown,
+};
 
 /** A file ficbind reads as a story (by its extension). */
 export function isStoryFile(file: string): boolean {
@@ -39,30 +40,33 @@ export function formatOf(file: string): StoryFormat {
   return Object.hasOwn(FORMATS, ext) ? (FORMATS[ext] as StoryFormat) : 'text';
 }
 
-/** The reading of an HTML or Markdown file, or undefined for a plain-text one (an EPUB is read by parse/epub/). */
-export function readFormat(file: SourceFile): FormatReading | undefined {
+/**
+ * The reading of an HTML or Markdown file, or undefined for a plain-text one (an EPUB is read by
+ * parse/epub/, whose pages come here with `images`: where their pictures are in the EPUB).
+ */
+export function readFormat(file: SourceFile, images?: ImageLookup): FormatReading | undefined {
   const format = formatOf(file.path);
   if (format === 'text' || format === 'epub') return undefined;
-  const reading = READERS[format](file.text, file.path);
+  const reading = READERS[format](file.text, file.path, images);
   return { ...reading, lines: plainWhereStructural(reading.lines, reading.fields.length > 0) };
 }
 
 /**
- * Input text may not carry the private-use characters ficbind uses as marks (U+E000–U+E003);
+ * Input text may not carry the private-use characters ficbind uses as marks (U+E000–U+E005);
  * any there are removed and reported, so they never turn into emphasis or line numbers.
  */
 export function withoutMarkCharacters(file: SourceFile): { file: SourceFile; diagnostics: Diagnostic[] } {
-  const first = file.text.search(/[\uE000-\uE003]/);
+  const first = file.text.search(/[\uE000-\uE005]/);
   if (first < 0) return { file, diagnostics: [] };
   const line = (file.text.slice(0, first).match(/\n/g) ?? []).length + 1;
-  const count = (file.text.match(/[\uE000-\uE003]/g) ?? []).length;
+  const count = (file.text.match(/[\uE000-\uE005]/g) ?? []).length;
   return {
-    file: { ...file, text: file.text.replace(/[\uE000-\uE003]/g, '') },
+    file: { ...file, text: file.text.replace(/[\uE000-\uE005]/g, '') },
     diagnostics: [
       diagnostic(
         'text/private-use',
         file.path,
-        `removed ${count} private-use character${count === 1 ? '' : 's'} (U+E000–U+E003) that no reader can show`,
+        `removed ${count} private-use character${count === 1 ? '' : 's'} (U+E000–U+E005) that no reader can show`,
         { line },
       ),
     ],

@@ -54,7 +54,9 @@ function shape(result: Story): string[] {
       ? '~'
       : b.kind === 'note'
         ? `[note: ${b.blocks.map(text).join(' | ')}]`
-        : b.inlines.map((i) => i.text).join('');
+        : b.kind === 'image'
+          ? `[image: ${b.alt}]`
+          : b.inlines.map((i) => i.text).join('');
   return result.chapters[0]!.blocks.map(text);
 }
 

@@ -8,6 +8,7 @@ import type { Block, Chapter } from '../../../src/model/story.js';
 
 function show(block: Block): string {
   if (block.kind === 'scene-break') return '***';
+  if (block.kind === 'image') return `[image: ${block.alt}]`;
   if (block.kind === 'note') return 'A/N';
   return block.inlines.map((i) => (i.kind === 'em' ? `<${i.text}>` : i.text)).join('');
 }

@@ -132,7 +132,7 @@ describe('splitParagraphs', () => {
     const groups = splitParagraphs(lines(GUTENBERG), 'blank-separated');
     assert.deepEqual(
       groups.map((g) =>
-        g.kind === 'scene-break' ? '***' : `${g.lines[0]?.number}:${g.lines.length}${g.verse ? ' verse' : ''}`,
+        g.kind !== 'paragraph' ? '***' : `${g.lines[0]?.number}:${g.lines.length}${g.verse ? ' verse' : ''}`,
       ),
       ['1:1', '3:5', '9:2', '12:4 verse', '17:3', '***', '23:2', '26:1', '28:3', '32:3'],
     );
@@ -144,7 +144,7 @@ describe('splitParagraphs', () => {
     const text = 'CHAPTER III.\nThe Keeper’s Step\n\nHe came down the step\n* * *\nand went in.\nChapter 4\n\nThe end.';
     const groups = splitParagraphs(lines(text), 'blank-separated');
     assert.deepEqual(
-      groups.map((g) => (g.kind === 'scene-break' ? '***' : g.lines.map((l) => l.text).join(' / '))),
+      groups.map((g) => (g.kind !== 'paragraph' ? '***' : g.lines.map((l) => l.text).join(' / '))),
       ['CHAPTER III.', 'The Keeper’s Step', 'He came down the step', '***', 'and went in.', 'Chapter 4', 'The end.'],
     );
   });

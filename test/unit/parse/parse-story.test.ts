@@ -10,6 +10,7 @@ const single = (path: string, text: string): StorySource => ({ path, files: [fil
 /** A block as one short string: `¶ text with _em_` or `***` for a scene break. */
 function show(block: Block): string {
   if (block.kind === 'scene-break') return '***';
+  if (block.kind === 'image') return `[image: ${block.alt}]`;
   if (block.kind === 'note') return `A/N[${block.blocks.map(show).join(' ')}]`;
   return `¶ ${block.inlines.map((i) => (i.kind === 'em' ? `_${i.text}_` : i.text)).join('')}`;
 }
