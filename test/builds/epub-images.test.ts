@@ -51,7 +51,7 @@ describe('EPUBs as input: the pictures in their pages are kept', () => {
   let epub: OpenedEpub;
 
   before(async () => {
-    library = await buildInto(await epubLibrary(FIXTURES), { cover: false });
+    library = await buildInto(await epubLibrary(FIXTURES), { cover: false, kobo: true });
     assert.equal(library.result.failed, false, JSON.stringify(library.result.diagnostics, null, 1));
     epub = await openEpub(library.book("The Cartographer's Daughter"));
   });
@@ -106,6 +106,15 @@ describe('EPUBs as input: the pictures in their pages are kept', () => {
         .map((m) => textOf(m));
     assert.deepEqual(values('schema:accessMode'), ['textual', 'visual']);
     assert.ok(values('schema:accessibilityFeature').includes('alternativeText'));
+  });
+
+  it('keeps the pictures in the Kobo variant, the same files at the same places', async () => {
+    const kepub = await openEpub(library.book("The Cartographer's Daughter").replace(/\.epub$/, '.kepub.epub'));
+    for (const chapter of await chapterPaths(epub)) {
+      const shown = await shownImages(kepub, chapter);
+      assert.deepEqual(shown, await shownImages(epub, chapter));
+      for (const { entry } of shown) assert.deepEqual(await entryBytes(kepub, entry), await entryBytes(epub, entry));
+    }
   });
 
   it('keeps the pictures of a story read back from the build cache', async () => {

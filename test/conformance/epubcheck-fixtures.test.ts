@@ -47,6 +47,8 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
     const epubs = await epubLibrary(path.join(FIXTURES, 'epub/series'));
     queue('epub series', paths(await buildInto(epubs)));
     queue('epub stories', paths(await buildInto(epubs, { book: 'story', cover: false, kobo: true })));
+    const pictures = paths(await buildInto(await epubLibrary(path.join(FIXTURES, 'epub/images')), { kobo: true }));
+    queue('epub images', [...pictures, ...pictures.map((p) => p.replace(/\.epub$/, '.kepub.epub'))]);
     if (sharedPresent) queue('shared', paths(await buildInto(SHARED_STORIES)));
   });
 
@@ -77,6 +79,9 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
     queued.get('epub series'),
   );
   itPassesEpubcheck('the same EPUB inputs as one book per story', 3, () => queued.get('epub stories'));
+  itPassesEpubcheck('an EPUB input with pictures, with its drawn cover, and its kepub (builds/epub-images)', 2, () =>
+    queued.get('epub images'),
+  );
   describe(
     'the two real stories in ../shared/stories (builds/shared-stories)',
     {
