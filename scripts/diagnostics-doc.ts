@@ -171,6 +171,17 @@ export const EXAMPLES: Record<RuleId, Example> = {
     message:
       "the book's title page, not a chapter; read for the story's metadata (Status, Published, Updated, Words, Chapters)",
   },
+  'epub/image-resized': {
+    file: 'harbour-light.epub/OEBPS/chapter-3.xhtml',
+    line: 24,
+    message: 'the picture OEBPS/images/harbour.jpg, 4032×3024 px (3.1 MB), is scaled down to 1600×1200 px (412 KB)',
+  },
+  'epub/image-unreadable': {
+    file: 'harbour-light.epub/OEBPS/chapter-3.xhtml',
+    line: 24,
+    message:
+      'the picture OEBPS/images/harbour.jpg cannot be read as a JPEG (a damaged file); left out, its alt text was "the harbour at dusk"',
+  },
   'html/image-left-out': {
     file: 'harbour.html',
     line: 40,

@@ -11,6 +11,7 @@ import { countWords } from '../parse/count-words.js';
 import type { Chapter, Story, StoryHead, StoryInfo, StoryStats } from '../model/story.js';
 import { parseStory, type ParsedStory } from '../parse/parse-story.js';
 import { chapterPrint } from './book-record.js';
+import { shrinkImages } from './shrink-images.js';
 
 /**
  * Where a build's parsed stories wait for their book. Grouping needs only what a story says about
@@ -71,7 +72,7 @@ export async function parseInto(
   }
   const read = await readText();
   if (!read.source) return { diagnostics: read.diagnostics };
-  const cleaned = parseAndClean(read.source, options);
+  const cleaned = await shrunk(parseAndClean(read.source, options));
   cleaned.diagnostics.unshift(...read.diagnostics);
   if (!cache) {
     if (!cleaned.story) return { diagnostics: cleaned.diagnostics };
@@ -184,6 +185,14 @@ function lostUnless(read: () => Promise<Chapter[] | undefined>, sourcePath: stri
     if (!chapters) throw new ChaptersLostError(sourcePath);
     return chapters;
   };
+}
+
+/** Its huge pictures scaled down once, when it is parsed: the cache keeps them so. */
+async function shrunk(parsed: ParsedStory): Promise<ParsedStory> {
+  if (!parsed.story) return parsed;
+  // sharp unusable on this machine: the pictures go in as they are, as covers would fail and say so.
+  const shrinking = await shrinkImages(parsed.story).catch(() => ({ story: parsed.story, diagnostics: [] }));
+  return { story: shrinking.story, diagnostics: [...parsed.diagnostics, ...shrinking.diagnostics] };
 }
 
 function parseAndClean(source: StorySource, options: BuildOptions): ParsedStory {

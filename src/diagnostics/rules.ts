@@ -171,6 +171,18 @@ export const RULES = {
     description:
       "A page of the EPUB that is the book's own (cover, title page, info block, contents, update log, AO3's preface), not a chapter; its facts are read as the story's metadata.",
   },
+  // Pictures kept from an EPUB (build/shrink-images.ts).
+  'epub/image-resized': {
+    severity: 'info',
+    description:
+      'A picture of an EPUB input larger than 1600 px or 1 MB, scaled down (same format) so readers show it quickly.',
+  },
+  'epub/image-unreadable': {
+    severity: 'warning',
+    description:
+      'A picture of an EPUB input whose file cannot be read as the image it starts as; left out of the book.',
+    hint: 'Open the EPUB in a reader or calibre to see the picture; if it matters to the story, replace the broken file or describe it in the text.',
+  },
 
   // --- parsing a story ------------------------------------------------------------------------
   'story/challenge-page': {

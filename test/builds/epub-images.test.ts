@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { REPO_ROOT, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { all, chapterPaths, openEpub, packageDocument, textOf, type OpenedEpub } from '../helpers/epub.js';
-import { epubLibrary } from '../helpers/epub-fixtures.js';
+import sharp from 'sharp';
+import { epubLibrary, zipEpubTree } from '../helpers/epub-fixtures.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/epub/images');
 const TREE = path.join(FIXTURES, 'the-cartographers-daughter.epub/OEBPS');
 const CHAPTER_ONE = 'the-cartographers-daughter.epub/OEBPS/text/chapter-1.xhtml';
+const CHAPTER_TWO = 'the-cartographers-daughter.epub/OEBPS/text/chapter-2.xhtml';
 
 /** The `<img>` and SVG pictures of a fixture page, read with this test's own regular expressions. */
 async function sourcePictures(page: string): Promise<Array<{ file: string; alt: string }>> {
@@ -131,5 +133,76 @@ describe('EPUBs as input: the pictures in their pages are kept', () => {
     assert.equal(shown.length, 2);
     const map = await readFile(path.join(TREE, 'images/bay-map.png'));
     assert.deepEqual(await entryBytes(rebuilt, shown[0]!.entry), new Uint8Array(map));
+  });
+
+  it('scales a picture past 1600 px down to fit, in its own format, and says so', async () => {
+    const [, two] = await chapterPaths(epub);
+    const [panorama] = await shownImages(epub, two!);
+    const source = await sharp(path.join(TREE, 'images/panorama.png')).metadata();
+    assert.ok(source.width! > 1600, 'the fixture picture is huge');
+    const out = await sharp(await entryBytes(epub, panorama!.entry)).metadata();
+    assert.equal(out.format, 'png');
+    assert.ok(out.width! <= 1600 && out.height! <= 1600, `${out.width}×${out.height}`);
+    // Its shape kept: 2:1 stays 2:1.
+    assert.equal(Math.round((out.width! / out.height!) * 100), Math.round((source.width! / source.height!) * 100));
+    const said = library.result.diagnostics.filter((d) => d.rule === 'epub/image-resized');
+    assert.deepEqual(
+      said.map((d) => [d.severity, d.file, d.line]),
+      [['info', CHAPTER_TWO, await lineOf('chapter-2.xhtml', '<svg')]],
+    );
+  });
+});
+
+describe('EPUBs as input: a damaged picture and an animation', () => {
+  let library: BuiltLibrary;
+  let epub: OpenedEpub;
+  let animation: Uint8Array;
+
+  before(async () => {
+    // An animated GIF past 1600 px in place of the compass, and the map cut off half way.
+    const frame = (colour: string) =>
+      sharp({ create: { width: 2000, height: 1000, channels: 3, background: colour } })
+        .png()
+        .toBuffer();
+    animation = new Uint8Array(
+      await sharp([await frame('#335577'), await frame('#775533')], { join: { animated: true } })
+        .gif({ delay: [400, 400] })
+        .toBuffer(),
+    );
+    const map = await readFile(path.join(TREE, 'images/bay-map.png'));
+    const stories = await mkdtemp(path.join(os.tmpdir(), 'ficbind-pictures-'));
+    const zipped = await zipEpubTree(path.join(FIXTURES, 'the-cartographers-daughter.epub'), (entries) => {
+      entries.set('OEBPS/images/bay-map.png', new Uint8Array(map.subarray(0, Math.floor(map.length / 2))));
+      entries.set('OEBPS/images/compass rose.jpg', animation);
+    });
+    await writeFile(path.join(stories, 'the-cartographers-daughter.epub'), zipped);
+    library = await buildInto(stories, { cover: false });
+    assert.equal(library.result.failed, false, JSON.stringify(library.result.diagnostics, null, 1));
+    epub = await openEpub(library.book("The Cartographer's Daughter"));
+  });
+
+  it('leaves a damaged picture out, reported with its file, line and alt text; the text around it stays', async () => {
+    const said = library.result.diagnostics.filter((d) => d.rule === 'epub/image-unreadable');
+    assert.deepEqual(
+      said.map((d) => [d.severity, d.file, d.line]),
+      [['warning', CHAPTER_ONE, await lineOf('chapter-1.xhtml', 'bay-map.png')]],
+    );
+    assert.match(said[0]!.message, /bay-map\.png.*A hand-drawn map of Sorrel Bay/);
+    const [one] = await chapterPaths(epub);
+    const shown = await shownImages(epub, one!);
+    assert.ok(!shown.some((s) => /map/.test(s.entry)), JSON.stringify(shown));
+    assert.ok(!epub.entries.some((e) => /bay-map/.test(e)), epub.entries.join(', '));
+    const body = textOf(all(await epub.xml(one!), 'body')[0]!);
+    assert.match(body, /stood back from it as if it might bite\./);
+    assert.match(body, /Wenna looked at it for a long time\./);
+  });
+
+  it('leaves an animated GIF as it is, however large, in its own format', async () => {
+    const [one] = await chapterPaths(epub);
+    const gif = (await shownImages(epub, one!)).find((s) => /compass/.test(s.entry))!;
+    assert.match(gif.entry, /\.gif$/);
+    assert.deepEqual(await entryBytes(epub, gif.entry), animation);
+    assert.equal((await manifest(epub)).get(gif.entry), 'image/gif');
+    assert.equal((await sharp(await entryBytes(epub, gif.entry), { animated: true }).metadata()).pages, 2);
   });
 });
