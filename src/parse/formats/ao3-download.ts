@@ -41,7 +41,8 @@ export function readAo3Preface(preface: ParentNode): PageField[] {
   const byline = findFirst(preface, (el) => hasClass(el, 'byline'));
   if (byline) {
     const authors = findAll(byline, (el) => el.attribs['rel'] === 'author').map(textOf);
-    add('Author', authors.length > 0 ? authors.join(', ') : textOf(byline).replace(/^by\s+/i, ''), byline);
+    // Co-authors as one Author value joins them (' & '), as an EPUB's creators are joined.
+    add('Author', authors.length > 0 ? authors.join(' & ') : textOf(byline).replace(/^by\s+/i, ''), byline);
   }
   const tags = findFirst(preface, (el) => el.name === 'dl' && hasClass(el, 'tags'));
   for (const dt of tags ? children(tags).filter(isNamed('dt')) : []) {
