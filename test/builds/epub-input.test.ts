@@ -13,6 +13,7 @@ const SERIES = path.join(REPO_ROOT, 'test/fixtures/epub/series');
 const PART_ONE = path.join(SERIES, 'm-salt-in-the-ink.epub');
 const PART_TWO = path.join(SERIES, 'a-the-lamplighters-reply.epub');
 const PART_THREE = path.join(SERIES, 'z-harbour-winter.epub');
+const CALIBRE_SPLIT = path.join(REPO_ROOT, 'test/fixtures/epub/calibre-split');
 
 /** The story pages of each fixture, in reading order: what must all reach the book. */
 const STORY_PAGES = [
@@ -239,5 +240,25 @@ describe('EPUBs as input: covers, the output folder, and broken books', () => {
     const said = library.result.diagnostics.find((d) => d.rule === 'epub/not-text');
     assert.equal(said?.file, 'plate.epub/EPUB/map.svg');
     assert.equal(library.result.books.length, 1);
+  });
+
+  it('keeps a chapter that calibre split over two files as one chapter, under its contents title', async () => {
+    const library = await buildInto(await epubLibrary(CALIBRE_SPLIT), { cover: false });
+    const book = await openEpub(library.book('The Glass Orchard'));
+    const chapters = await chapterPaths(book);
+    const headings = await Promise.all(chapters.map(async (p) => textOf(all(await book.xml(p), 'h2')[0]!)));
+    assert.deepEqual(headings, ['One: Polish', 'Two: Frost']);
+    // Both halves of the first chapter, in order, in the first chapter's page.
+    const tree = path.join(CALIBRE_SPLIT, 'the-glass-orchard.epub/text');
+    const halves = [
+      ...(await pageWords(path.join(tree, 'part0000.html'))),
+      ...(await pageWords(path.join(tree, 'part0000_split_001.html'))),
+    ];
+    const first = words(
+      all(await book.xml(chapters[0]!), 'p')
+        .map(textOf)
+        .join(' '),
+    );
+    assert.equal(countRuns(first, halves), 1, 'the split chapter is whole in its page');
   });
 });

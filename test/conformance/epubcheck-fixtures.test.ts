@@ -47,6 +47,7 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
     const epubs = await epubLibrary(path.join(FIXTURES, 'epub/series'));
     queue('epub series', paths(await buildInto(epubs)));
     queue('epub stories', paths(await buildInto(epubs, { book: 'story', cover: false, kobo: true })));
+    queue('epub calibre split', paths(await buildInto(await epubLibrary(path.join(FIXTURES, 'epub/calibre-split')))));
     if (sharedPresent) queue('shared', paths(await buildInto(SHARED_STORIES)));
   });
 
@@ -77,6 +78,9 @@ describe('EPUBCheck 5.1.0 on the books made from the fixtures', () => {
     queued.get('epub series'),
   );
   itPassesEpubcheck('the same EPUB inputs as one book per story', 3, () => queued.get('epub stories'));
+  itPassesEpubcheck('an EPUB that calibre split mid-chapter (builds/epub-input)', 1, () =>
+    queued.get('epub calibre split'),
+  );
   describe(
     'the two real stories in ../shared/stories (builds/shared-stories)',
     {

@@ -50,6 +50,14 @@ export function parseEpubStory(
     fields.push(...read.fields.filter((f) => !alreadySaid(fields, f)));
     const [first, ...rest] = read.chapters;
     if (!first) continue;
+    const previous = chapters[chapters.length - 1];
+    // calibre splits a long chapter over files (`part0000_split_001.html`): a page with no heading
+    // and no entry in a contents that names other pages goes on with the chapter before it.
+    if (previous && first.title === undefined && titles.size > 0 && !titles.has(item.path)) {
+      previous.blocks.push(...first.blocks);
+      chapters.push(...rest);
+      continue;
+    }
     first.title ??= titles.get(item.path) ?? `Chapter ${chapters.length + 1}`;
     chapters.push(first, ...rest);
   }
