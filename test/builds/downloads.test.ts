@@ -134,9 +134,12 @@ const EXPECTED: Record<string, Expected> = {
       'Updated 2023-01-15',
       'Words 1,204',
       'Chapters 2/?',
+      'Related Inspired by The River Hours by tidewell',
+      'Works inspired by this one Fog Bell by misthook',
     ],
     summary: 'The ferry runs at night now. Corvin doesn’t ask why, and Pell doesn’t tell him.',
     notes: [
+      [0, 'by brindlewick'],
       [0, 'Chapter End Notes Art for this chapter'],
       [1, 'Chapter Summary Halfway is the hardest place'],
       [1, 'End Notes Chapter three is written'],
