@@ -1,3 +1,4 @@
+import type { Element } from '@xmldom/xmldom';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -103,6 +104,14 @@ describe('EPUBs as input: three EPUBs of one series become one series book', () 
     const hits = all3.filter((_, i) => summary.every((w, k) => all3[i + k] === w)).length;
     assert.equal(hits, 1, 'the summary is printed once');
     assert.equal(spine.filter((p) => /-c\d+\.xhtml$/.test(p)).length, 7, 'no chapter is made of a front-matter page');
+  });
+
+  it("reads AO3's preface page as its HTML download's preface: the stats one by one", async () => {
+    const spine = await spinePaths(epub);
+    const three = spine.filter((p) => p.endsWith('-title.xhtml'))[2]!;
+    const rows = all(await epub.xml(three), 'dt').map((dt) => `${textOf(dt)} ${textOf(dt.nextSibling as Element)}`);
+    for (const row of ['Words 310', 'Chapters 2/2']) assert.ok(rows.includes(row), `"${row}" in ${rows.join(' | ')}`);
+    assert.ok(!rows.some((row) => row.startsWith('Stats')), rows.join(' | '));
   });
 
   it('puts the metadata in the package document', async () => {

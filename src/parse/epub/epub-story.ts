@@ -8,7 +8,7 @@ import { KNOWN_KEYS, type HeaderField } from '../header.js';
 import { readHeaderAndBody } from '../header-and-body.js';
 import { metadataFromHeader } from '../metadata.js';
 import { titleFromFileName } from '../title-line.js';
-import { frontMatterFields, frontMatterKind } from './front-matter.js';
+import { ao3PrefaceFields, frontMatterFields, frontMatterKind } from './front-matter.js';
 import { readEpubPackage, type EpubPackage, type ManifestItem } from './package.js';
 import { tocTitles } from './toc-titles.js';
 
@@ -111,7 +111,11 @@ function readSpineDocument(
   const kind = frontMatterKind(item, doc, epub);
   if (kind !== undefined) {
     const fields =
-      kind === 'title page' || kind === 'preface' ? frontMatterFields(decoded.text, doc).map(withKnownLabel) : [];
+      kind === 'preface'
+        ? ao3PrefaceFields(decoded.text, doc)
+        : kind === 'title page'
+          ? frontMatterFields(decoded.text, doc).map(withKnownLabel)
+          : [];
     const read =
       fields.length > 0 ? `; read for the story's metadata (${[...new Set(fields.map((f) => f.key))].join(', ')})` : '';
     return {
