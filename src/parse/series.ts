@@ -1,7 +1,8 @@
 import type { SeriesRef } from '../model/story.js';
 
 /**
- * Reads a `Series:` value: `Name`, `Name, Part 2`, `Name #2`, `Name (2/3)`, `Name, Book 2 of 3`.
+ * Reads a `Series:` value: `Name`, `Name, Part 2`, `Name #2`, `Name (2/3)`, `Name, Book 2 of 3`, and
+ * FanFicFare's `Name [2]`.
  */
 export function parseSeriesField(value: string): SeriesRef | undefined {
   const text = value.trim();
@@ -13,6 +14,9 @@ export function parseSeriesField(value: string): SeriesRef | undefined {
   if (numbered && (numbered[1] as string).trim() !== '') return ref(numbered[1] as string, numbered[2], numbered[3]);
   const fraction = /^(.*?)[\s,;:–—-]*[([]?\s*(\d+)\s*\/\s*(\d+)\s*[)\]]?$/.exec(text);
   if (fraction && (fraction[1] as string).trim() !== '') return ref(fraction[1] as string, fraction[2], fraction[3]);
+  // A bare number only counts in square brackets: `Name (2019)` or `Blake's 7` keep theirs.
+  const bracketed = /^(.*?)\s*\[\s*(\d{1,3})\s*\]$/.exec(text);
+  if (bracketed && (bracketed[1] as string).trim() !== '') return ref(bracketed[1] as string, bracketed[2], undefined);
   return { name: cleanName(text) };
 }
 

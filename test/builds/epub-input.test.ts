@@ -1,3 +1,4 @@
+import type { Element } from '@xmldom/xmldom';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +14,7 @@ const SERIES = path.join(REPO_ROOT, 'test/fixtures/epub/series');
 const PART_ONE = path.join(SERIES, 'm-salt-in-the-ink.epub');
 const PART_TWO = path.join(SERIES, 'a-the-lamplighters-reply.epub');
 const PART_THREE = path.join(SERIES, 'z-harbour-winter.epub');
+const CALIBRE_SPLIT = path.join(REPO_ROOT, 'test/fixtures/epub/calibre-split');
 
 /** The story pages of each fixture, in reading order: what must all reach the book. */
 const STORY_PAGES = [
@@ -102,6 +104,14 @@ describe('EPUBs as input: three EPUBs of one series become one series book', () 
     const hits = all3.filter((_, i) => summary.every((w, k) => all3[i + k] === w)).length;
     assert.equal(hits, 1, 'the summary is printed once');
     assert.equal(spine.filter((p) => /-c\d+\.xhtml$/.test(p)).length, 7, 'no chapter is made of a front-matter page');
+  });
+
+  it("reads AO3's preface page as its HTML download's preface: the stats one by one", async () => {
+    const spine = await spinePaths(epub);
+    const three = spine.filter((p) => p.endsWith('-title.xhtml'))[2]!;
+    const rows = all(await epub.xml(three), 'dt').map((dt) => `${textOf(dt)} ${textOf(dt.nextSibling as Element)}`);
+    for (const row of ['Words 310', 'Chapters 2/2']) assert.ok(rows.includes(row), `"${row}" in ${rows.join(' | ')}`);
+    assert.ok(!rows.some((row) => row.startsWith('Stats')), rows.join(' | '));
   });
 
   it('puts the metadata in the package document', async () => {
@@ -239,5 +249,25 @@ describe('EPUBs as input: covers, the output folder, and broken books', () => {
     const said = library.result.diagnostics.find((d) => d.rule === 'epub/not-text');
     assert.equal(said?.file, 'plate.epub/EPUB/map.svg');
     assert.equal(library.result.books.length, 1);
+  });
+
+  it('keeps a chapter that calibre split over two files as one chapter, under its contents title', async () => {
+    const library = await buildInto(await epubLibrary(CALIBRE_SPLIT), { cover: false });
+    const book = await openEpub(library.book('The Glass Orchard'));
+    const chapters = await chapterPaths(book);
+    const headings = await Promise.all(chapters.map(async (p) => textOf(all(await book.xml(p), 'h2')[0]!)));
+    assert.deepEqual(headings, ['One: Polish', 'Two: Frost']);
+    // Both halves of the first chapter, in order, in the first chapter's page.
+    const tree = path.join(CALIBRE_SPLIT, 'the-glass-orchard.epub/text');
+    const halves = [
+      ...(await pageWords(path.join(tree, 'part0000.html'))),
+      ...(await pageWords(path.join(tree, 'part0000_split_001.html'))),
+    ];
+    const first = words(
+      all(await book.xml(chapters[0]!), 'p')
+        .map(textOf)
+        .join(' '),
+    );
+    assert.equal(countRuns(first, halves), 1, 'the split chapter is whole in its page');
   });
 });

@@ -92,6 +92,7 @@ export async function markupSource(file: string): Promise<{ lines: string[]; hea
       .replace(/<(script|style|svg|iframe|object|textarea|select|button)\b.*?<\/\1>/gi, ' ')
       .replace(/<[^>]*>/g, ' ')
       .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+      .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
       .replace(/&(\w+);/g, (_, name: string) => ENTITIES[name] ?? ' ');
     atRegionStart &&= /^\s*[A-Za-z][A-Za-z' ]{0,23}:\s*\S/.test(text);
     if (atRegionStart) header.add(index);

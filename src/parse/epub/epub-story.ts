@@ -8,7 +8,7 @@ import { KNOWN_KEYS, type HeaderField } from '../header.js';
 import { readHeaderAndBody } from '../header-and-body.js';
 import { metadataFromHeader } from '../metadata.js';
 import { titleFromFileName } from '../title-line.js';
-import { frontMatterFields, frontMatterKind } from './front-matter.js';
+import { ao3PrefaceFields, frontMatterFields, frontMatterKind } from './front-matter.js';
 import { epubImages, withChapterImages } from './images.js';
 import { readEpubPackage, type EpubPackage, type ManifestItem } from './package.js';
 import { tocTitles } from './toc-titles.js';
@@ -51,6 +51,14 @@ export function parseEpubStory(
     fields.push(...read.fields.filter((f) => !alreadySaid(fields, f)));
     const [first, ...rest] = read.chapters;
     if (!first) continue;
+    const previous = chapters[chapters.length - 1];
+    // calibre splits a long chapter over files (`part0000_split_001.html`): a page with no heading
+    // and no entry in a contents that names other pages goes on with the chapter before it.
+    if (previous && first.title === undefined && titles.size > 0 && !titles.has(item.path)) {
+      previous.blocks.push(...first.blocks);
+      chapters.push(...rest);
+      continue;
+    }
     first.title ??= titles.get(item.path) ?? `Chapter ${chapters.length + 1}`;
     chapters.push(first, ...rest);
   }
@@ -104,7 +112,11 @@ function readSpineDocument(
   const kind = frontMatterKind(item, doc, epub);
   if (kind !== undefined) {
     const fields =
-      kind === 'title page' || kind === 'preface' ? frontMatterFields(decoded.text, doc).map(withKnownLabel) : [];
+      kind === 'preface'
+        ? ao3PrefaceFields(decoded.text, doc)
+        : kind === 'title page'
+          ? frontMatterFields(decoded.text, doc).map(withKnownLabel)
+          : [];
     const read =
       fields.length > 0 ? `; read for the story's metadata (${[...new Set(fields.map((f) => f.key))].join(', ')})` : '';
     return {

@@ -1,5 +1,6 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { readAo3Preface } from '../formats/ao3-download.js';
 import { elements, findFirst, hasClass, textOf } from '../formats/html-dom.js';
 import { lineLocator } from '../formats/format.js';
 import type { HeaderField } from '../header.js';
@@ -87,6 +88,20 @@ export function frontMatterFields(text: string, doc = parseDocument(text, { with
     }
   }
   return fields;
+}
+
+/**
+ * AO3's preface page, read as the preface of its HTML download is: tags by their header keys,
+ * the series, and the stats one by one (Published, Words, Chapters), not as one line.
+ */
+export function ao3PrefaceFields(text: string, doc = parseDocument(text, { withStartIndices: true })): HeaderField[] {
+  const lineOf = lineLocator(text);
+  const preface = findFirst(doc, (el) => el.attribs['id'] === 'preface');
+  return (preface ? readAo3Preface(preface) : []).map(({ key, value, element }) => ({
+    key,
+    value,
+    line: lineOf(element.startIndex ?? 0),
+  }));
 }
 
 /** The text after a label, up to the next line break or label. */

@@ -41,7 +41,8 @@ export function readAo3Preface(preface: ParentNode): PageField[] {
   const byline = findFirst(preface, (el) => hasClass(el, 'byline'));
   if (byline) {
     const authors = findAll(byline, (el) => el.attribs['rel'] === 'author').map(textOf);
-    add('Author', authors.length > 0 ? authors.join(', ') : textOf(byline).replace(/^by\s+/i, ''), byline);
+    // Co-authors as one Author value joins them (' & '), as an EPUB's creators are joined.
+    add('Author', authors.length > 0 ? authors.join(' & ') : textOf(byline).replace(/^by\s+/i, ''), byline);
   }
   const tags = findFirst(preface, (el) => el.name === 'dl' && hasClass(el, 'tags'));
   for (const dt of tags ? children(tags).filter(isNamed('dt')) : []) {
@@ -57,6 +58,10 @@ export function readAo3Preface(preface: ParentNode): PageField[] {
     const text = nextElement(label);
     if (text?.name === 'blockquote') add(textOf(label), textOf(text), text);
   }
+  // The works it is inspired by, translated from or into: a list under the notes.
+  const meta = findFirst(preface, (el) => hasClass(el, 'meta'));
+  for (const list of meta ? children(meta).filter(isNamed('ul')) : [])
+    for (const item of children(list)) add('Related', textOf(item), item);
   const address = findFirst(
     preface,
     (el) => el.name === 'a' && /archiveofourown\.org\/works\/\d+/.test(el.attribs['href'] ?? ''),
@@ -98,6 +103,10 @@ export function ao3DownloadShape(doc: Document): PageStory | undefined {
   const found = '#preface and #chapters (an AO3 download)';
   const afterword = findFirst(doc, (el) => el.attribs['id'] === 'afterword');
   const endNotes = afterword ? notes(afterword) : [];
+  // "Works inspired by this one:" and its list, after the end notes.
+  for (const dt of afterword ? findAll(afterword, isNamed('dt')) : [])
+    for (let dd = nextElement(dt); dd?.name === 'dd'; dd = nextElement(dd))
+      if (textOf(dd) !== '') fields.push({ key: labelOf(dt), value: textOf(dd), element: dd });
   // A one-shot's text stands in `#chapters` with no chapter heading or notes around it.
   if (!children(chapters).some((el) => hasClass(el, 'meta')))
     return { found, parts: [{ body: chapters, exclude: [] }, ...endNotes], fields };
@@ -111,6 +120,9 @@ export function ao3DownloadShape(doc: Document): PageStory | undefined {
     if (hasClass(el, 'meta')) {
       const title = findFirst(el, (e) => /^h\d$/.test(e.name) && hasClass(e, 'heading'));
       if (title) heading = { text: textOf(title), element: title };
+      // A chapter by other authors than the work's names them under its heading.
+      const byline = findFirst(el, (e) => e.name === 'p' && hasClass(e, 'byline'));
+      if (byline) push({ body: byline, exclude: [], note: '' });
       notes(el).forEach(push);
     } else push({ body: el, exclude: [] });
   }

@@ -26,7 +26,8 @@ export function fanficfareShape(doc: Document): PageStory | undefined {
     const [titleLink, ...authorLinks] = findAll(h1, (el) => el.name === 'a');
     const [, title = textOf(h1), author = ''] = /^(.*)\s+by\s+(.*?)$/.exec(textOf(h1)) ?? [];
     fields.push(...field('Title', titleLink ? textOf(titleLink) : title, h1));
-    fields.push(...field('Author', authorLinks.length > 0 ? authorLinks.map(textOf).join(', ') : author, h1));
+    // One link per co-author, joined as an EPUB's creators are (' & ').
+    fields.push(...field('Author', authorLinks.length > 0 ? authorLinks.map(textOf).join(' & ') : author, h1));
     if (titleLink?.attribs['href']) fields.push(...field('Source', titleLink.attribs['href'], titleLink));
   }
   const table = findFirst(page, (el) => el.name === 'table');

@@ -13,6 +13,10 @@ describe('parseSeriesField', () => {
     ['Name, #3', { name: 'Name', part: 3 }],
     ['Name (2/3)', { name: 'Name', part: 2, total: 3 }],
     ['Name [2 / 3]', { name: 'Name', part: 2, total: 3 }],
+    // FanFicFare writes a series and its part as `Name [N]`, in its HTML, TXT and title pages.
+    ['Keepers of the Flame [4]', { name: 'Keepers of the Flame', part: 4 }],
+    ['Waterworks [ 12 ]', { name: 'Waterworks', part: 12 }],
+    ['The Long Year (2019)', { name: 'The Long Year (2019)' }],
     ['Name - 2/3', { name: 'Name', part: 2, total: 3 }],
     ['Name 1/2', { name: 'Name', part: 1, total: 2 }],
     ['Name, Book 2 of 3', { name: 'Name', part: 2, total: 3 }],
