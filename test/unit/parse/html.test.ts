@@ -33,6 +33,15 @@ describe('HTML → lines', () => {
     ]);
   });
 
+  it('makes a table row one line, its cells apart by a space, so a contents table reads as a list', () => {
+    assert.deepEqual(
+      texts(
+        '<table><tr><td>CHAPTER I.</td><td>THE FROST</td><td>1</td></tr><tr><th>II.</th><td>SNOW</td></tr></table>',
+      ),
+      ['CHAPTER I. THE FROST 1', '', 'II. SNOW'],
+    );
+  });
+
   it('collapses source white space as a browser does, keeping no-break spaces', () => {
     assert.deepEqual(texts('<p>\n   Far   \n  away&nbsp;&nbsp;now\n</p>'), ['Far away\u00A0\u00A0now']);
   });
@@ -145,6 +154,31 @@ describe('readHtml: finding the story in a page', () => {
     const parsed = parseHtml(page);
     assert.deepEqual(parsed.chapters, [[null, ['One long paragraph of the story.', 'Another one here.']]]);
     assert.deepEqual([parsed.story?.meta.title, parsed.story?.meta.author], ['Quiet Things', 'Lee Park']);
+  });
+
+  it('reads a Gutenberg HTML edition with a contents table: the rows are not chapters (chapters/contents)', () => {
+    const row = (id: string, name: string, page: number) =>
+      `<tr><td><a href="#${id}">${id.replace('_', ' ')}.</a></td><td>${name}</td><td><a href="#Page_${page}">${page}</a></td></tr>`;
+    const chapter = (id: string, name: string, text: string) =>
+      `<hr class="chap" />\n<div class="chapter"><h2><a id="${id}"></a>${id.replace('_', ' ')}.<br />\n<span>${name}</span></h2>\n<p>${text}</p></div>`;
+    const page = [
+      '<html><head><title>The Project Gutenberg eBook of The Glasshouse</title></head><body><pre>',
+      'Title: The Glasshouse\n\nAuthor: Septima Rook\n',
+      '*** START OF THIS PROJECT GUTENBERG EBOOK THE GLASSHOUSE ***\n</pre>',
+      '<h1>THE GLASSHOUSE</h1>\n<h2>CONTENTS</h2>\n<table summary="Contents">',
+      row('CHAPTER_I', 'THE FROST', 1),
+      row('CHAPTER_II', 'THE GARDENER', 4),
+      '</table>',
+      chapter('CHAPTER_I', 'THE FROST', 'The frost came early to the glasshouse that year.'),
+      chapter('CHAPTER_II', 'THE GARDENER', 'The new gardener arrived with a barrow and one glove.'),
+      '<pre>\n*** END OF THIS PROJECT GUTENBERG EBOOK THE GLASSHOUSE ***\n</pre></body></html>',
+    ].join('\n');
+    const parsed = parseHtml(page, 'glasshouse.html');
+    assert.deepEqual(
+      parsed.chapters?.map((c) => c[0]),
+      [null, 'CHAPTER I. THE FROST', 'CHAPTER II. THE GARDENER'],
+    );
+    assert.ok(parsed.rules.includes('info chapters/contents'), parsed.rules.join('\n'));
   });
 
   it('takes a fragment of bare paragraphs whole', () => {
