@@ -30,6 +30,14 @@ const EXPECTED: Record<string, Expected> = {
     leftOut: ['Next Chapter', 'Loved the choir image', 'The scale scene gave me chills'],
     contains: ['<em>red</em>', '<div class="authors-note" role="note"><p>A note from Tamsin Greave</p>'],
   },
+  // Royal Road hides a notice against copying in each chapter under a class its <style> sets to display: none.
+  'royalroad-hidden-notice.html': {
+    title: 'The Drowned Orchard',
+    author: 'Quillon Ashgrove',
+    chapters: ['3. The Weir-Keeper'],
+    leftOut: ['This narrative was lifted from its home site', 'First! Great chapter', 'Previous'],
+    contains: ['Tonight it’s rising'],
+  },
   'spacebattles-threadmarks.html': {
     title: 'The Salt Cartographer [Original]',
     author: 'Pellucid Ferro',

@@ -88,6 +88,25 @@ function field(key: string, element: Element | undefined, value = element ? text
   return element && value !== '' ? [{ key, value, element }] : [];
 }
 
+// A rule of the page's own style sheet that hides what it selects: `.cmFkNGQ1{ display: none; speak: never; }`.
+const HIDING_RULE = /([^{}]+)\{[^{}]*\b(?:display\s*:\s*none|speak\s*:\s*never)[^{}]*\}/gi;
+
+/**
+ * Elements the page's style hides from its readers: Royal Road plants a notice against copying in
+ * each chapter, under a class made up for the page that its `<style>` sets to `display: none`.
+ */
+function hiddenByStyle(doc: Document): (el: Element) => boolean {
+  const css = findAll(doc, named('style'))
+    .map((style) => textOf(style))
+    .join('\n');
+  const classes = new Set<string>();
+  for (const rule of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(HIDING_RULE))
+    for (const selector of (rule[1] as string).split(','))
+      if (/^\s*\.[\w-]+\s*$/.test(selector)) classes.add(selector.trim().slice(1));
+  return (el) =>
+    [...classes].some((name) => hasClass(el, name)) || /display\s*:\s*none/i.test(el.attribs['style'] ?? '');
+}
+
 const withoutBy = (text: string) => text.replace(/^(?:by|posted by|written by)\s+/i, '');
 
 /** Royal Road: `.chapter-content`, author's note boxes around it, the fiction's header above. */
@@ -109,7 +128,11 @@ function royalRoadShape(doc: Document): PageStory | undefined {
     ...notes.filter((n) => !before(n)).map((body) => ({ body, exclude: [], note: '' })),
   ];
   if (chapterTitle) (parts[0] as StoryPart).heading = { text: textOf(chapterTitle), element: chapterTitle };
-  const chrome: Chrome[] = [{ what: 'comments', is: byClass('comments-container') }, ...COMMON_CHROME];
+  const chrome: Chrome[] = [
+    { what: 'comments', is: byClass('comments-container') },
+    { what: "text the page's style hides from readers", is: hiddenByStyle(doc) },
+    ...COMMON_CHROME,
+  ];
   return { found: '.chapter-content (a Royal Road chapter)', parts, fields, leftOut: chromeOf(doc, parts, chrome) };
 }
 
