@@ -45,6 +45,13 @@ const EXPECTED: Record<string, Expected> = {
     leftOut: ['Ooh, a mapping story', 'Other stories: Lantern Weir', 'Next page', 'Prev'],
     contains: ['<em>map</em>'],
   },
+  // The XenForo 1 markup SpaceBattles and SufficientVelocity served until 2019.
+  'xenforo1-threadmarks.html': {
+    title: "Lamplighter's Guild (Original Fiction)",
+    author: 'Fenwick Orr',
+    chapters: ['Prologue', 'Chapter 1: The Long Street'],
+    leftOut: ['Nice start, watching', 'Read my other work', 'Next'],
+  },
   'sufficientvelocity-reader.html': {
     title: 'Bellwether Hollow',
     author: 'Quillon Marsh',

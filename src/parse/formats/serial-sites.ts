@@ -141,14 +141,19 @@ function royalRoadShape(doc: Document): PageStory | undefined {
  * mode: each threadmarked post is a chapter named by its threadmark; other posts are replies.
  */
 function threadmarksShape(doc: Document): PageStory | undefined {
-  const posts = findAll(doc, (el) => el.name === 'article' && hasClass(el, 'message'));
-  const label = (post: Element) => findFirst(post, byClass('threadmarkLabel'));
-  const marked = posts.filter((post) => label(post) && findFirst(post, byClass('bbWrapper')));
+  // XenForo 2 posts are `article.message` with `.threadmarkLabel` and `.bbWrapper`; the XenForo 1
+  // pages the sites served until 2019 have `li.message` with `.threadmarkTitle` and `blockquote.messageText`.
+  const posts = findAll(doc, (el) => (el.name === 'article' || el.name === 'li') && hasClass(el, 'message'));
+  const label = (post: Element) => findFirst(post, byClass('threadmarkLabel', 'threadmarkTitle'));
+  const text = (post: Element) =>
+    findFirst(post, byClass('bbWrapper')) ??
+    findFirst(post, (el) => el.name === 'blockquote' && hasClass(el, 'messageText'));
+  const marked = posts.filter((post) => label(post) && text(post));
   if (marked.length === 0) return undefined;
   const parts: StoryPart[] = marked.map((post) => {
     const heading = label(post) as Element;
     return {
-      body: findFirst(post, byClass('bbWrapper')) as Element,
+      body: text(post) as Element,
       exclude: [],
       heading: { text: textOf(heading), element: heading },
     };
@@ -164,9 +169,9 @@ function threadmarksShape(doc: Document): PageStory | undefined {
   const replies = posts.filter((post) => !marked.includes(post));
   const chrome: Chrome[] = [
     { what: 'a reply', is: (el) => replies.includes(el) },
-    { what: 'a signature', is: byClass('message-signature') },
+    { what: 'a signature', is: byClass('message-signature', 'signature') },
     { what: 'threadmark navigation', is: byClass('threadmark-control') },
-    { what: 'page navigation', is: byClass('pageNav') },
+    { what: 'page navigation', is: byClass('pageNav', 'PageNav') },
     ...COMMON_CHROME,
   ];
   const leftOut = chromeOf(doc, parts, chrome).map((c) =>
