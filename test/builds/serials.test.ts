@@ -38,6 +38,13 @@ const EXPECTED: Record<string, Expected> = {
     leftOut: ['This narrative was lifted from its home site', 'First! Great chapter', 'Previous'],
     contains: ['Tonight it’s rising'],
   },
+  // A WordPress serial whose posts are named by arc and number, told to be chapters by their "Next Chapter" links.
+  'tallow-and-brine': {
+    title: 'Tallow and Brine',
+    author: 'wrenlock',
+    chapters: ['Lock 1.1', 'Lock 1.2'],
+    leftOut: ['Last Chapter', 'Share this:', '14 thoughts on', 'Posted in'],
+  },
   'spacebattles-threadmarks.html': {
     title: 'The Salt Cartographer [Original]',
     author: 'Pellucid Ferro',

@@ -274,7 +274,12 @@ function wordpressShape(doc: Document): PageStory | undefined {
   const post = closest(content, (el) => el.name === 'article' || hasClass(el, 'post')) ?? doc;
   const entryTitle = findFirst(post, byClass('entry-title'));
   const siteTitle = findFirst(doc, byClass('site-title'));
-  const isChapter = entryTitle !== undefined && parseChapterHeading(textOf(entryTitle)) !== undefined;
+  // A serial's chapters are named by their number (`Chapter 4`) or only by arc and number (`Lock 1.2`),
+  // in which case the "Next Chapter" links in the post are what tells them from a story of its own.
+  const linksChapters = findFirst(content, (el) => isNavigationBlock(el) && /\bchapter\b/i.test(textOf(el)));
+  const isChapter =
+    entryTitle !== undefined &&
+    (parseChapterHeading(textOf(entryTitle)) !== undefined || (siteTitle !== undefined && linksChapters !== undefined));
   const part: StoryPart = { body: content, exclude: [] };
   if (isChapter && entryTitle) part.heading = { text: textOf(entryTitle), element: entryTitle };
   const author = findFirst(post, (el) => el.attribs['rel'] === 'author' || hasClass(el, 'author'));
