@@ -221,11 +221,16 @@ function posterName(from: string): string {
   return beforeAddress ? (beforeAddress[1] as string).trim() : from.trim();
 }
 
-/** `NEW: Harbour Lights 1/3 [PG]` → `Harbour Lights`. */
+// A rating in round brackets after the title: `(R)`, `(PG-13)`, `(NC-17)`, `(G, het)`, `(R for language)`;
+// not `(X-Files)` or `(Rook's story)`.
+const SUBJECT_RATING = /\(\s*(?:G|PG|PG-?13|PG-?15|R|NC-?17|X|XXX|MA|M|T|K\+?)(?:\s*[,;/][^)]*|\s+for\b[^)]*)?\s*\)/gi;
+
+/** `NEW: Harbour Lights 1/3 [PG]`, `[FIC] Harbour Lights, part 1/3 (R)` → `Harbour Lights`. */
 function subjectTitle(subject: string): string {
   return subject
     .replace(SUBJECT_TAGS, ' ')
-    .replace(SUBJECT_PART, ' ')
+    .replace(SUBJECT_RATING, ' ')
+    .replace(new RegExp(`[,;:]?\\s*${SUBJECT_PART.source}`, 'i'), ' ')
     .replace(/\s*[-–—:,]\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -61,3 +61,31 @@ describe('news and mailing-list posts', () => {
     assert.match(text, /^Note: the kettle was still warm\./);
   });
 });
+
+describe('a post without a fic header', () => {
+  it('takes its title from the subject without the part number, its comma or the rating', () => {
+    for (const subject of [
+      '[FIC] Tidewatch, part 1/2 (R)',
+      'NEW: Tidewatch 1/2 [PG]',
+      'Tidewatch (PG-13) (Part 1 of 2)',
+    ]) {
+      const post = [
+        ...MAILING_LIST_POST.slice(0, 5),
+        `Subject: ${subject}`,
+        ...MAILING_LIST_POST.slice(6, 8),
+        ...MAILING_LIST_POST.slice(16),
+      ];
+      assert.equal(parsePost(post).story?.meta.title, 'Tidewatch', subject);
+    }
+  });
+
+  it('keeps words in brackets that are no rating', () => {
+    const post = [
+      ...MAILING_LIST_POST.slice(0, 5),
+      'Subject: Tidewatch (X-Files crossover) 1/2',
+      ...MAILING_LIST_POST.slice(6, 8),
+      ...MAILING_LIST_POST.slice(16),
+    ];
+    assert.equal(parsePost(post).story?.meta.title, 'Tidewatch (X-Files crossover)');
+  });
+});
