@@ -199,6 +199,44 @@ describe('readHtml: finding the story in a page', () => {
     assert.ok(parsed.rules.includes('error story/empty'));
   });
 
+  it('makes no story of an error page whose title does not say so, nor of an adult-content check (story/no-story-page)', () => {
+    const pages: Array<[page: string, kind: string]> = [
+      // fanfiction.net: a site title, the notice in a span.
+      [
+        '<html><head><title>FanFiction</title></head><body><div id="top"><a href="/">FanFiction</a></div><div class="panel_warning"><span class="gui_normal">Story Not Found<br>Unable to locate story. Code 1.</span></div><div id="p_footer"><a href="/tos/">Terms of Service</a></div></body></html>',
+        'error page',
+      ],
+      // XenForo: "Oops!" as the title, the notice in a block message.
+      [
+        '<html><head><title>Oops! We ran into some problems. | SpaceBattles</title></head><body><h1 class="p-title-value">Oops! We ran into some problems.</h1><div class="blockMessage">The requested thread could not be found.</div></body></html>',
+        'error page',
+      ],
+      // AO3: the work's blurb under the question whether to go on.
+      [
+        '<html><head><title>The Kelp Garden - seaweed_scribe [Archive of Our Own]</title></head><body><div id="main"><p class="caution">This work could have adult content. If you continue, you have agreed that you are willing to see such content.</p><ul class="actions"><li><a href="/works/90909?view_adult=true">Yes, Continue</a></li><li><a href="/">No, Go Back</a></li></ul><div class="work"><h4 class="heading"><a href="/works/90909">The Kelp Garden</a> by <a rel="author" href="/users/seaweed_scribe">seaweed_scribe</a></h4><blockquote class="userstuff summary"><p>A garden under the sea, and the one who tends it.</p></blockquote><dl class="stats"><dt>Words:</dt><dd>4,120</dd></dl></div></div></body></html>',
+        'adult-content warning',
+      ],
+    ];
+    for (const [page, kind] of pages) {
+      const parsed = parseHtml(page, 'saved.html');
+      assert.equal(parsed.story, undefined, kind);
+      const error = parsed.diagnostics.find((d) => d.rule === 'story/no-story-page');
+      assert.ok(error?.message.includes(kind), error?.message ?? parsed.rules.join(', '));
+    }
+  });
+
+  it('keeps a story whose characters say a story was not found', () => {
+    const prose = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `<p>Paragraph ${i + 1} of the search, in which the lamp-room was swept again and nothing turned up.</p>`,
+    ).join('');
+    const parsed = parseHtml(
+      `<html><head><title>The Lost Ledger</title></head><body><div>${prose}<p>Story not found, said the clerk.</p></div></body></html>`,
+    );
+    assert.ok(parsed.story, parsed.rules.join(', '));
+  });
+
   it('keeps marks out of headings, breaks, junk and header values', () => {
     const parsed = parseHtml(
       '<div><p><b>Summary:</b> A <i>tale</i>.</p><p><i>Prologue</i></p><p>It <i>began</i>.</p><p><b>* * *</b></p><p><i>Review please!</i></p><p>End.</p></div>',
