@@ -193,7 +193,7 @@ export const RULES = {
   'story/no-story-page': {
     severity: 'error',
     description:
-      'A saved page that holds no story (a login wall, an error page, a search or listing page); no book is made.',
+      'A saved page that holds no story (a login wall, an adult-content check, an error page, a search or listing page); no book is made.',
     hint: 'Open the story itself in a browser (logged in, if the site asks), wait for it to load, and save it again; or remove the file.',
   },
   'story/empty': {

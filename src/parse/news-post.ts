@@ -19,6 +19,11 @@ const MBOX_FROM = /^From \S+ .*\d{4}\s*$/;
 const NEWS_EVIDENCE = new Set(['newsgroups', 'message-id', 'path', 'nntp-posting-host', 'xref']);
 // The fic header of the era: capitalised keys (`DISCLAIMER:`, `RATING:`, `FEEDBACK:`, `ARCHIVE:`).
 const CAPS_KEY = /^([A-Z][A-Z'’/ -]{1,24}):(?!\/\/)\s*(.*)$/;
+// The same header written with capitalised words (`Title:`, `Pairing:`), as mailing lists wrote it:
+// read as one when its first key is one a fic header opens with, so a story's own `Note:` line is not.
+const WORD_KEY = /^([A-Z][A-Za-z'’/ -]{1,24}):(?!\/\/)\s*(.*)$/;
+const FIC_KEYS =
+  /^(?:title|author|authors|rating|rated|summary|disclaimer|pairing|pairings|category|categories|fandom|feedback|archive|spoilers|warnings?|keywords|characters|series|part)$/i;
 // `Part 1 of 3`, `Part 2/7`, `(1/7)`, `1/7` on a line of its own.
 const PART_LINE = /^\(?\s*(?:part\s+)?(\d{1,3})\s*(?:\/|of)\s*(\d{1,3})\s*\)?\s*$/i;
 // In a subject: `Harbour Lights 1/3 [PG]`, `NEW: Harbour Lights (Part 2 of 3)`.
@@ -139,10 +144,16 @@ function readPost(lines: readonly SourceLine[], header: NewsHeader, postEnd: num
   for (;;) {
     skipBlank();
     const text = (lines[at] as SourceLine | undefined)?.text.trim() ?? '';
-    if (at >= postEnd || !CAPS_KEY.test(text) || REPOST.test(text)) break;
+    const wordKey = WORD_KEY.exec(text);
+    const keyPattern = CAPS_KEY.test(text)
+      ? CAPS_KEY
+      : wordKey && FIC_KEYS.test(wordKey[1] as string)
+        ? WORD_KEY
+        : undefined;
+    if (at >= postEnd || !keyPattern || REPOST.test(text)) break;
     for (; at < postEnd && !isBlank(lines[at]); at++) {
       const line = lines[at] as SourceLine;
-      const match = CAPS_KEY.exec(line.text.trim());
+      const match = keyPattern.exec(line.text.trim());
       const previous = capsFields[capsFields.length - 1];
       if (match) capsFields.push({ key: match[1] as string, value: (match[2] as string).trim(), line: line.number });
       else if (previous) previous.value = `${previous.value} ${line.text.trim()}`.trim();
@@ -210,11 +221,16 @@ function posterName(from: string): string {
   return beforeAddress ? (beforeAddress[1] as string).trim() : from.trim();
 }
 
-/** `NEW: Harbour Lights 1/3 [PG]` → `Harbour Lights`. */
+// A rating in round brackets after the title: `(R)`, `(PG-13)`, `(NC-17)`, `(G, het)`, `(R for language)`;
+// not `(X-Files)` or `(Rook's story)`.
+const SUBJECT_RATING = /\(\s*(?:G|PG|PG-?13|PG-?15|R|NC-?17|X|XXX|MA|M|T|K\+?)(?:\s*[,;/][^)]*|\s+for\b[^)]*)?\s*\)/gi;
+
+/** `NEW: Harbour Lights 1/3 [PG]`, `[FIC] Harbour Lights, part 1/3 (R)` → `Harbour Lights`. */
 function subjectTitle(subject: string): string {
   return subject
     .replace(SUBJECT_TAGS, ' ')
-    .replace(SUBJECT_PART, ' ')
+    .replace(SUBJECT_RATING, ' ')
+    .replace(new RegExp(`[,;:]?\\s*${SUBJECT_PART.source}`, 'i'), ' ')
     .replace(/\s*[-–—:,]\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -30,12 +30,34 @@ const EXPECTED: Record<string, Expected> = {
     leftOut: ['Next Chapter', 'Loved the choir image', 'The scale scene gave me chills'],
     contains: ['<em>red</em>', '<div class="authors-note" role="note"><p>A note from Tamsin Greave</p>'],
   },
+  // Royal Road hides a notice against copying in each chapter under a class its <style> sets to display: none.
+  'royalroad-hidden-notice.html': {
+    title: 'The Drowned Orchard',
+    author: 'Quillon Ashgrove',
+    chapters: ['3. The Weir-Keeper'],
+    leftOut: ['This narrative was lifted from its home site', 'First! Great chapter', 'Previous'],
+    contains: ['Tonight it’s rising'],
+  },
+  // A WordPress serial whose posts are named by arc and number, told to be chapters by their "Next Chapter" links.
+  'tallow-and-brine': {
+    title: 'Tallow and Brine',
+    author: 'wrenlock',
+    chapters: ['Lock 1.1', 'Lock 1.2'],
+    leftOut: ['Last Chapter', 'Share this:', '14 thoughts on', 'Posted in'],
+  },
   'spacebattles-threadmarks.html': {
     title: 'The Salt Cartographer [Original]',
     author: 'Pellucid Ferro',
     chapters: ['Chapter 1: Low Water', 'Chapter 2: The Stone Ring'],
     leftOut: ['Ooh, a mapping story', 'Other stories: Lantern Weir', 'Next page', 'Prev'],
     contains: ['<em>map</em>'],
+  },
+  // The XenForo 1 markup SpaceBattles and SufficientVelocity served until 2019.
+  'xenforo1-threadmarks.html': {
+    title: "Lamplighter's Guild (Original Fiction)",
+    author: 'Fenwick Orr',
+    chapters: ['Prologue', 'Chapter 1: The Long Street'],
+    leftOut: ['Nice start, watching', 'Read my other work', 'Next'],
   },
   'sufficientvelocity-reader.html': {
     title: 'Bellwether Hollow',

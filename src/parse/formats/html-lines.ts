@@ -125,11 +125,12 @@ const BLOCK = new Set([
   'tbody',
   'tfoot',
   'tr',
-  'td',
-  'th',
   'caption',
   'address',
 ]);
+// A table's cells: a row is one line, its cells apart by a space, as a contents table reads
+// (`CHAPTER I. THE FROST 4`), not a paragraph a cell.
+const CELL = new Set(['td', 'th']);
 const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const EMPHASIS = new Set(['i', 'em', 'b', 'strong', 'cite']);
 const SCENE_BREAK_LINE = '* * *';
@@ -227,6 +228,7 @@ class LineWriter {
       this.endBlock();
       this.headingStart = this.lines.length;
     } else if (BLOCK.has(name)) this.endBlock();
+    else if (CELL.has(name) && this.buffer !== '') this.buffer += ' ';
     if (EMPHASIS.has(name)) this.emphasis++;
     if (name === 'pre') this.preformatted++;
   }

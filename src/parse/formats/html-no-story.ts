@@ -5,7 +5,7 @@ import type { StoryPart } from './html-sites.js';
 
 /** Why a saved page holds no story: a login wall, an error page, or a list of stories. */
 export interface NoStory {
-  kind: 'login wall' | 'error page' | 'search or listing page';
+  kind: 'login wall' | 'adult-content warning' | 'error page' | 'search or listing page';
   /** What on the page says so, for the report. */
   evidence: string;
 }
@@ -13,6 +13,13 @@ export interface NoStory {
 // What a login wall says: AO3's restricted works, and the wording of other sites.
 const LOGIN_PHRASES =
   /\b(?:only available to registered users|(?:log|sign) ?in to (?:continue|read|view|access)|you (?:must|need to) (?:be logged in|log ?in|sign ?in)|please (?:log|sign) ?in\b|members only)/i;
+// What a page says in place of a work it asks the reader to confirm first (AO3's adult-content check).
+const ADULT_PHRASES =
+  /\b(?:could have adult content|willing to see such content|(?:you must be|are you) (?:over |at least )?18\b)/i;
+// What an error page says in its text when its title does not say it: `Story Not Found`,
+// `Unable to locate story. Code 1.`, `The requested thread could not be found.`
+const ERROR_NOTICE =
+  /\b(?:(?:story|work|chapter|thread|page|post) (?:was |could )?not (?:be )?found|unable to locate (?:the |this )?(?:story|work|chapter|thread|page)|(?:story|work|chapter|thread) (?:has been|was) (?:deleted|removed))\b/i;
 // What an error page puts in its title or first heading.
 const ERROR_TITLE =
   /^(?:(?:error|http)\s*)?(?:4\d\d|5\d\d)\b|\b(?:page|work|story|chapter) (?:was )?not found\b|^not found$|\bservice (?:temporarily )?unavailable\b|\bbad gateway\b|\binternal server error\b|\bsomething went wrong\b/i;
@@ -37,6 +44,12 @@ export function findNoStory(doc: Document, parts: readonly StoryPart[]): NoStory
   const notice = findFirst(doc, (el) => isShortNotice(el, LOGIN_PHRASES));
   if (notice && countWords(storyText) - countWords(textOf(notice)) < NOTICE_WORDS)
     return { kind: 'login wall', evidence: `"${textOf(notice)}"` };
+  const gate = findFirst(doc, (el) => isShortNotice(el, ADULT_PHRASES));
+  if (gate && countWords(storyText) - countWords(textOf(gate)) < NOTICE_WORDS)
+    return { kind: 'adult-content warning', evidence: `"${textOf(gate)}"` };
+  const errorNotice = findFirst(doc, (el) => isShortNotice(el, ERROR_NOTICE));
+  if (errorNotice && countWords(storyText) - countWords(textOf(errorNotice)) < NOTICE_WORDS)
+    return { kind: 'error page', evidence: `"${textOf(errorNotice)}"` };
   const headings = ['title', 'h1'].flatMap((name) => {
     const el = findFirst(doc, (e) => e.name === name);
     return el ? [textOf(el)] : [];
@@ -69,6 +82,6 @@ export function noStoryFound(file: string, found: NoStory): Diagnostic {
   return diagnostic(
     'story/no-story-page',
     file,
-    `this is ${found.kind === 'error page' ? 'an' : 'a'} ${found.kind} (${found.evidence}), not a story; no book made from it`,
+    `this is ${/^[ae]/.test(found.kind) ? 'an' : 'a'} ${found.kind} (${found.evidence}), not a story; no book made from it`,
   );
 }

@@ -88,6 +88,25 @@ function field(key: string, element: Element | undefined, value = element ? text
   return element && value !== '' ? [{ key, value, element }] : [];
 }
 
+// A rule of the page's own style sheet that hides what it selects: `.cmFkNGQ1{ display: none; speak: never; }`.
+const HIDING_RULE = /([^{}]+)\{[^{}]*\b(?:display\s*:\s*none|speak\s*:\s*never)[^{}]*\}/gi;
+
+/**
+ * Elements the page's style hides from its readers: Royal Road plants a notice against copying in
+ * each chapter, under a class made up for the page that its `<style>` sets to `display: none`.
+ */
+function hiddenByStyle(doc: Document): (el: Element) => boolean {
+  const css = findAll(doc, named('style'))
+    .map((style) => textOf(style))
+    .join('\n');
+  const classes = new Set<string>();
+  for (const rule of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(HIDING_RULE))
+    for (const selector of (rule[1] as string).split(','))
+      if (/^\s*\.[\w-]+\s*$/.test(selector)) classes.add(selector.trim().slice(1));
+  return (el) =>
+    [...classes].some((name) => hasClass(el, name)) || /display\s*:\s*none/i.test(el.attribs['style'] ?? '');
+}
+
 const withoutBy = (text: string) => text.replace(/^(?:by|posted by|written by)\s+/i, '');
 
 /** Royal Road: `.chapter-content`, author's note boxes around it, the fiction's header above. */
@@ -109,7 +128,11 @@ function royalRoadShape(doc: Document): PageStory | undefined {
     ...notes.filter((n) => !before(n)).map((body) => ({ body, exclude: [], note: '' })),
   ];
   if (chapterTitle) (parts[0] as StoryPart).heading = { text: textOf(chapterTitle), element: chapterTitle };
-  const chrome: Chrome[] = [{ what: 'comments', is: byClass('comments-container') }, ...COMMON_CHROME];
+  const chrome: Chrome[] = [
+    { what: 'comments', is: byClass('comments-container') },
+    { what: "text the page's style hides from readers", is: hiddenByStyle(doc) },
+    ...COMMON_CHROME,
+  ];
   return { found: '.chapter-content (a Royal Road chapter)', parts, fields, leftOut: chromeOf(doc, parts, chrome) };
 }
 
@@ -118,14 +141,19 @@ function royalRoadShape(doc: Document): PageStory | undefined {
  * mode: each threadmarked post is a chapter named by its threadmark; other posts are replies.
  */
 function threadmarksShape(doc: Document): PageStory | undefined {
-  const posts = findAll(doc, (el) => el.name === 'article' && hasClass(el, 'message'));
-  const label = (post: Element) => findFirst(post, byClass('threadmarkLabel'));
-  const marked = posts.filter((post) => label(post) && findFirst(post, byClass('bbWrapper')));
+  // XenForo 2 posts are `article.message` with `.threadmarkLabel` and `.bbWrapper`; the XenForo 1
+  // pages the sites served until 2019 have `li.message` with `.threadmarkTitle` and `blockquote.messageText`.
+  const posts = findAll(doc, (el) => (el.name === 'article' || el.name === 'li') && hasClass(el, 'message'));
+  const label = (post: Element) => findFirst(post, byClass('threadmarkLabel', 'threadmarkTitle'));
+  const text = (post: Element) =>
+    findFirst(post, byClass('bbWrapper')) ??
+    findFirst(post, (el) => el.name === 'blockquote' && hasClass(el, 'messageText'));
+  const marked = posts.filter((post) => label(post) && text(post));
   if (marked.length === 0) return undefined;
   const parts: StoryPart[] = marked.map((post) => {
     const heading = label(post) as Element;
     return {
-      body: findFirst(post, byClass('bbWrapper')) as Element,
+      body: text(post) as Element,
       exclude: [],
       heading: { text: textOf(heading), element: heading },
     };
@@ -141,9 +169,9 @@ function threadmarksShape(doc: Document): PageStory | undefined {
   const replies = posts.filter((post) => !marked.includes(post));
   const chrome: Chrome[] = [
     { what: 'a reply', is: (el) => replies.includes(el) },
-    { what: 'a signature', is: byClass('message-signature') },
+    { what: 'a signature', is: byClass('message-signature', 'signature') },
     { what: 'threadmark navigation', is: byClass('threadmark-control') },
-    { what: 'page navigation', is: byClass('pageNav') },
+    { what: 'page navigation', is: byClass('pageNav', 'PageNav') },
     ...COMMON_CHROME,
   ];
   const leftOut = chromeOf(doc, parts, chrome).map((c) =>
@@ -246,7 +274,12 @@ function wordpressShape(doc: Document): PageStory | undefined {
   const post = closest(content, (el) => el.name === 'article' || hasClass(el, 'post')) ?? doc;
   const entryTitle = findFirst(post, byClass('entry-title'));
   const siteTitle = findFirst(doc, byClass('site-title'));
-  const isChapter = entryTitle !== undefined && parseChapterHeading(textOf(entryTitle)) !== undefined;
+  // A serial's chapters are named by their number (`Chapter 4`) or only by arc and number (`Lock 1.2`),
+  // in which case the "Next Chapter" links in the post are what tells them from a story of its own.
+  const linksChapters = findFirst(content, (el) => isNavigationBlock(el) && /\bchapter\b/i.test(textOf(el)));
+  const isChapter =
+    entryTitle !== undefined &&
+    (parseChapterHeading(textOf(entryTitle)) !== undefined || (siteTitle !== undefined && linksChapters !== undefined));
   const part: StoryPart = { body: content, exclude: [] };
   if (isChapter && entryTitle) part.heading = { text: textOf(entryTitle), element: entryTitle };
   const author = findFirst(post, (el) => el.attribs['rel'] === 'author' || hasClass(el, 'author'));

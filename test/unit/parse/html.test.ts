@@ -33,6 +33,15 @@ describe('HTML → lines', () => {
     ]);
   });
 
+  it('makes a table row one line, its cells apart by a space, so a contents table reads as a list', () => {
+    assert.deepEqual(
+      texts(
+        '<table><tr><td>CHAPTER I.</td><td>THE FROST</td><td>1</td></tr><tr><th>II.</th><td>SNOW</td></tr></table>',
+      ),
+      ['CHAPTER I. THE FROST 1', '', 'II. SNOW'],
+    );
+  });
+
   it('collapses source white space as a browser does, keeping no-break spaces', () => {
     assert.deepEqual(texts('<p>\n   Far   \n  away&nbsp;&nbsp;now\n</p>'), ['Far away\u00A0\u00A0now']);
   });
@@ -147,6 +156,31 @@ describe('readHtml: finding the story in a page', () => {
     assert.deepEqual([parsed.story?.meta.title, parsed.story?.meta.author], ['Quiet Things', 'Lee Park']);
   });
 
+  it('reads a Gutenberg HTML edition with a contents table: the rows are not chapters (chapters/contents)', () => {
+    const row = (id: string, name: string, page: number) =>
+      `<tr><td><a href="#${id}">${id.replace('_', ' ')}.</a></td><td>${name}</td><td><a href="#Page_${page}">${page}</a></td></tr>`;
+    const chapter = (id: string, name: string, text: string) =>
+      `<hr class="chap" />\n<div class="chapter"><h2><a id="${id}"></a>${id.replace('_', ' ')}.<br />\n<span>${name}</span></h2>\n<p>${text}</p></div>`;
+    const page = [
+      '<html><head><title>The Project Gutenberg eBook of The Glasshouse</title></head><body><pre>',
+      'Title: The Glasshouse\n\nAuthor: Septima Rook\n',
+      '*** START OF THIS PROJECT GUTENBERG EBOOK THE GLASSHOUSE ***\n</pre>',
+      '<h1>THE GLASSHOUSE</h1>\n<h2>CONTENTS</h2>\n<table summary="Contents">',
+      row('CHAPTER_I', 'THE FROST', 1),
+      row('CHAPTER_II', 'THE GARDENER', 4),
+      '</table>',
+      chapter('CHAPTER_I', 'THE FROST', 'The frost came early to the glasshouse that year.'),
+      chapter('CHAPTER_II', 'THE GARDENER', 'The new gardener arrived with a barrow and one glove.'),
+      '<pre>\n*** END OF THIS PROJECT GUTENBERG EBOOK THE GLASSHOUSE ***\n</pre></body></html>',
+    ].join('\n');
+    const parsed = parseHtml(page, 'glasshouse.html');
+    assert.deepEqual(
+      parsed.chapters?.map((c) => c[0]),
+      [null, 'CHAPTER I. THE FROST', 'CHAPTER II. THE GARDENER'],
+    );
+    assert.ok(parsed.rules.includes('info chapters/contents'), parsed.rules.join('\n'));
+  });
+
   it('takes a fragment of bare paragraphs whole', () => {
     assert.deepEqual(parseHtml('<p>One.</p><p>Two.</p><p>Three.</p>').chapters, [[null, ['One.', 'Two.', 'Three.']]]);
   });
@@ -163,6 +197,44 @@ describe('readHtml: finding the story in a page', () => {
     const parsed = parseHtml('<html><head><title>Empty</title></head><body><nav>Home</nav></body></html>');
     assert.equal(parsed.story, undefined);
     assert.ok(parsed.rules.includes('error story/empty'));
+  });
+
+  it('makes no story of an error page whose title does not say so, nor of an adult-content check (story/no-story-page)', () => {
+    const pages: Array<[page: string, kind: string]> = [
+      // fanfiction.net: a site title, the notice in a span.
+      [
+        '<html><head><title>FanFiction</title></head><body><div id="top"><a href="/">FanFiction</a></div><div class="panel_warning"><span class="gui_normal">Story Not Found<br>Unable to locate story. Code 1.</span></div><div id="p_footer"><a href="/tos/">Terms of Service</a></div></body></html>',
+        'error page',
+      ],
+      // XenForo: "Oops!" as the title, the notice in a block message.
+      [
+        '<html><head><title>Oops! We ran into some problems. | SpaceBattles</title></head><body><h1 class="p-title-value">Oops! We ran into some problems.</h1><div class="blockMessage">The requested thread could not be found.</div></body></html>',
+        'error page',
+      ],
+      // AO3: the work's blurb under the question whether to go on.
+      [
+        '<html><head><title>The Kelp Garden - seaweed_scribe [Archive of Our Own]</title></head><body><div id="main"><p class="caution">This work could have adult content. If you continue, you have agreed that you are willing to see such content.</p><ul class="actions"><li><a href="/works/90909?view_adult=true">Yes, Continue</a></li><li><a href="/">No, Go Back</a></li></ul><div class="work"><h4 class="heading"><a href="/works/90909">The Kelp Garden</a> by <a rel="author" href="/users/seaweed_scribe">seaweed_scribe</a></h4><blockquote class="userstuff summary"><p>A garden under the sea, and the one who tends it.</p></blockquote><dl class="stats"><dt>Words:</dt><dd>4,120</dd></dl></div></div></body></html>',
+        'adult-content warning',
+      ],
+    ];
+    for (const [page, kind] of pages) {
+      const parsed = parseHtml(page, 'saved.html');
+      assert.equal(parsed.story, undefined, kind);
+      const error = parsed.diagnostics.find((d) => d.rule === 'story/no-story-page');
+      assert.ok(error?.message.includes(kind), error?.message ?? parsed.rules.join(', '));
+    }
+  });
+
+  it('keeps a story whose characters say a story was not found', () => {
+    const prose = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `<p>Paragraph ${i + 1} of the search, in which the lamp-room was swept again and nothing turned up.</p>`,
+    ).join('');
+    const parsed = parseHtml(
+      `<html><head><title>The Lost Ledger</title></head><body><div>${prose}<p>Story not found, said the clerk.</p></div></body></html>`,
+    );
+    assert.ok(parsed.story, parsed.rules.join(', '));
   });
 
   it('keeps marks out of headings, breaks, junk and header values', () => {
