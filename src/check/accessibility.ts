@@ -131,7 +131,10 @@ export function loadAce(base: string): AceModules {
     transports: { Console: new (options: { silent: boolean }) => unknown };
   };
   winston.add(new winston.transports.Console({ silent: true }));
-  const runner = withBrowserChoice(() => load('@daisy/ace-axe-runner-puppeteer') as AxeRunner);
+  const runner = withEnvironment(
+    { PUPPETEER_EXECUTABLE_PATH: systemBrowser(), ACE_TIMEOUT_INITIAL: BROWSER_START_MS },
+    () => load('@daisy/ace-axe-runner-puppeteer') as AxeRunner,
+  );
   return { ace: load('@daisy/ace-core') as AceFunction, runner, from };
 }
 
@@ -146,22 +149,34 @@ const SYSTEM_BROWSERS = [
 ];
 
 /**
- * Puppeteer reads PUPPETEER_EXECUTABLE_PATH when it is loaded. When the user set none and
- * Puppeteer downloaded no Chrome (installs that skip the download), the system's Chromium or
- * Chrome is named for the load, then the environment is put back.
+ * Ace's runner gives the browser 5 s to start; on a busy two-core machine Chromium can take
+ * longer, and the check then fails for no fault of the book. Puppeteer's own default is 30 s.
  */
-function withBrowserChoice<T>(loadRunner: () => T): T {
-  const key = 'PUPPETEER_EXECUTABLE_PATH';
-  if (process.env[key]) return loadRunner();
+const BROWSER_START_MS = '30000';
+
+/**
+ * The system's Chromium or Chrome, when Puppeteer downloaded none (installs that skip the
+ * download); undefined when Puppeteer has its own.
+ */
+function systemBrowser(): string | undefined {
   const cache = process.env['PUPPETEER_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'puppeteer');
   const downloaded = existsSync(path.join(cache, 'chrome')) && readdirSync(path.join(cache, 'chrome')).length > 0;
-  const system = downloaded ? undefined : SYSTEM_BROWSERS.find((file) => existsSync(file));
-  if (!system) return loadRunner();
-  process.env[key] = system;
+  return downloaded ? undefined : SYSTEM_BROWSERS.find((file) => existsSync(file));
+}
+
+/**
+ * Puppeteer and Ace's runner read their settings from the environment when they are loaded.
+ * Each setting the user has not set is given for the load, then the environment is put back.
+ */
+function withEnvironment<T>(settings: Record<string, string | undefined>, load: () => T): T {
+  const given = Object.entries(settings).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && !process.env[entry[0]],
+  );
+  for (const [key, value] of given) process.env[key] = value;
   try {
-    return loadRunner();
+    return load();
   } finally {
-    delete process.env[key];
+    for (const [key] of given) delete process.env[key];
   }
 }
 
