@@ -78,8 +78,18 @@ describe('EPUBs as input: three EPUBs of one series become one series book', () 
     assert.deepEqual(chapters, [
       ['Summary', '1. The Bottle', '2. Low Water'],
       ['Summary', 'The Fishing Boat', 'What the Letter Said'],
-      ['Summary', '1. The Frozen Quay', '2. Skerrow Light', 'Afterword'],
+      ['Summary', '1. The Frozen Quay', '2. Skerrow Light'],
     ]);
+  });
+
+  it("closes AO3's last chapter with its afterword's end notes, as an author's note, not a chapter of their own", async () => {
+    // The work says "Chapters: 2/2"; its EPUB has a third page, the afterword.
+    const chapters = (await spinePaths(epub)).filter((p) => /-c\d+\.xhtml$/.test(p));
+    const last = await epub.xml(chapters[chapters.length - 1]!);
+    assert.match(textOf(all(last, 'h2')[0]!), /Skerrow Light/);
+    const notes = all(last, 'div').filter((d) => d.getAttribute('role') === 'note');
+    assert.equal(notes.length, 1, 'one note: the end notes');
+    assert.match(textOf(notes[0]!), /End Notes.*The lighthouse at Skerrow is invented/s);
   });
 
   it('gives each story its own title page from its EPUB metadata, the info block read and not printed twice', async () => {
@@ -96,14 +106,20 @@ describe('EPUBs as input: three EPUBs of one series become one series book', () 
     assert.match(three!, /Harbour Winter.*by Maren Holt.*Part 3 in The Tidewater Letters/);
     assert.match(three!, /archiveofourown\.org\/works\/90000001/);
     // AO3's preface: its facts and notes, not its page.
-    for (const fact of ['General Audiences', 'No Archive Warnings Apply', 'Written for a winter exchange'])
+    // The work's second series, which the package does not name, is a fact of the story too.
+    for (const fact of [
+      'General Audiences',
+      'No Archive Warnings Apply',
+      'Written for a winter exchange',
+      'Winter Exchange Gifts',
+    ])
       assert.ok(three!.includes(fact), `${fact} not on the title page: ${three}`);
     // The summary is on its summary page only, once, though both the package and the info block say it.
     const all3 = await bookWords(epub);
     const summary = words("A lighthouse keeper's daughter answers a letter");
     const hits = all3.filter((_, i) => summary.every((w, k) => all3[i + k] === w)).length;
     assert.equal(hits, 1, 'the summary is printed once');
-    assert.equal(spine.filter((p) => /-c\d+\.xhtml$/.test(p)).length, 7, 'no chapter is made of a front-matter page');
+    assert.equal(spine.filter((p) => /-c\d+\.xhtml$/.test(p)).length, 6, 'no chapter is made of a front-matter page');
   });
 
   it("reads AO3's preface page as its HTML download's preface: the stats one by one", async () => {
@@ -141,7 +157,7 @@ describe('EPUBs as input: three EPUBs of one series become one series book', () 
         `${path.relative(SERIES, page)}: its words are not in the book once, as one run`,
       );
     }
-    assert.equal((await chapterPaths(epub)).length, 7);
+    assert.equal((await chapterPaths(epub)).length, 6);
   });
 
   it('reports what it leaves out with the file and line: the image, and the pages that are not chapters', () => {
@@ -227,7 +243,9 @@ describe('EPUBs as input: covers, the output folder, and broken books', () => {
     assert.equal(rules.get('missing-page.epub/Harbour_Winter_split_002.xhtml'), 'epub/missing-document');
     assert.deepEqual(library.result.books.map((b) => b.title).sort(), ['Harbour Winter', 'Plain']);
     const damaged = await openEpub(library.book('Harbour Winter'));
-    assert.equal((await chapterPaths(damaged)).length, 2, 'the pages that are there are kept');
+    // Chapter 1 is there (the afterword's end notes close it); chapter 2's page is not.
+    assert.equal((await chapterPaths(damaged)).length, 1, 'the pages that are there are kept');
+    assert.match(await bodyText(damaged, (await chapterPaths(damaged))[0]!), /Frozen Quay.*Skerrow is invented/s);
   });
 
   it('leaves out a page of the reading order that is not XHTML, and says so', async () => {

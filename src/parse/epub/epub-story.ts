@@ -1,12 +1,15 @@
+import type { Document } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../model/source.js';
 import type { Chapter, Story } from '../../model/story.js';
 import { decodeText } from '../../read/decode.js';
 import { splitChapters } from '../chapters.js';
+import { elements } from '../formats/html-dom.js';
 import { KNOWN_KEYS, type HeaderField } from '../header.js';
 import { readHeaderAndBody } from '../header-and-body.js';
 import { metadataFromHeader } from '../metadata.js';
+import { parseSeriesField } from '../series.js';
 import { titleFromFileName } from '../title-line.js';
 import { ao3PrefaceFields, frontMatterFields, frontMatterKind } from './front-matter.js';
 import { epubImages, withChapterImages } from './images.js';
@@ -52,6 +55,11 @@ export function parseEpubStory(
     const [first, ...rest] = read.chapters;
     if (!first) continue;
     const previous = chapters[chapters.length - 1];
+    // AO3's last page holds the work's end notes: they close the last chapter, as in its HTML download.
+    if (previous && read.afterword) {
+      for (const chapter of read.chapters) previous.blocks.push(...chapter.blocks);
+      continue;
+    }
     // calibre splits a long chapter over files (`part0000_split_001.html`): a page with no heading
     // and no entry in a contents that names other pages goes on with the chapter before it.
     if (previous && first.title === undefined && titles.size > 0 && !titles.has(item.path)) {
@@ -75,6 +83,8 @@ export function parseEpubStory(
 
 interface SpineReading {
   chapters: Chapter[];
+  /** The page is AO3's afterword: the work's end notes, not a chapter. */
+  afterword?: boolean;
   fields: HeaderField[];
   diagnostics: Diagnostic[];
 }
@@ -138,9 +148,19 @@ function readSpineDocument(
   const said = body.diagnostics.filter((d) => d.rule !== 'format/html-story');
   return {
     chapters: withChapterImages(split.chapters, images.found),
+    afterword: isAo3Afterword(doc),
     fields: body.fields,
     diagnostics: [...decoded.diagnostics, ...said, ...split.diagnostics],
   };
+}
+
+function seriesName(value: string): string {
+  return (parseSeriesField(value)?.name ?? value).trim().toLowerCase();
+}
+
+function isAo3Afterword(doc: Document): boolean {
+  const ids = new Set([...elements(doc)].map((el) => el.attribs['id']));
+  return ids.has('afterword') && !ids.has('chapters') && !ids.has('preface');
 }
 
 function withKnownLabel(field: HeaderField): HeaderField {
@@ -154,6 +174,11 @@ function withKnownLabel(field: HeaderField): HeaderField {
  */
 function alreadySaid(fields: readonly HeaderField[], field: HeaderField): boolean {
   const target = KNOWN_KEYS[field.key.toLowerCase()];
+  // A work in two series (AO3's preface lists each): the package names one, the other is news.
+  if (target === 'series') {
+    const name = seriesName(field.value);
+    return fields.some((f) => KNOWN_KEYS[f.key.toLowerCase()] === 'series' && seriesName(f.value) === name);
+  }
   return fields.some((f) =>
     target === undefined || target === 'tags'
       ? f.key.toLowerCase() === field.key.toLowerCase() && f.value === field.value

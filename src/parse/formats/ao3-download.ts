@@ -94,6 +94,26 @@ function statsFields(dd: Element): PageField[] {
   }));
 }
 
+/**
+ * The last page of AO3's EPUB download: its `#afterword` alone, with the work's end notes and
+ * the works inspired by it. The notes are the author speaking, as in the HTML download.
+ */
+export function ao3AfterwordShape(doc: Document): PageStory | undefined {
+  const afterword = findFirst(doc, (el) => el.attribs['id'] === 'afterword');
+  if (!afterword || findFirst(doc, (el) => el.attribs['id'] === 'preface' || el.attribs['id'] === 'chapters'))
+    return undefined;
+  return { found: '#afterword (the end of an AO3 download)', parts: notes(afterword), fields: inspiredBy(afterword) };
+}
+
+/** "Works inspired by this one:" and its list, after the end notes. */
+function inspiredBy(afterword: Element): PageField[] {
+  const fields: PageField[] = [];
+  for (const dt of findAll(afterword, isNamed('dt')))
+    for (let dd = nextElement(dt); dd?.name === 'dd'; dd = nextElement(dd))
+      if (textOf(dd) !== '') fields.push({ key: labelOf(dt), value: textOf(dd), element: dd });
+  return fields;
+}
+
 /** An AO3 download: its `#preface` and `#chapters`; undefined for any other page. */
 export function ao3DownloadShape(doc: Document): PageStory | undefined {
   const preface = findFirst(doc, (el) => el.attribs['id'] === 'preface');
@@ -103,10 +123,7 @@ export function ao3DownloadShape(doc: Document): PageStory | undefined {
   const found = '#preface and #chapters (an AO3 download)';
   const afterword = findFirst(doc, (el) => el.attribs['id'] === 'afterword');
   const endNotes = afterword ? notes(afterword) : [];
-  // "Works inspired by this one:" and its list, after the end notes.
-  for (const dt of afterword ? findAll(afterword, isNamed('dt')) : [])
-    for (let dd = nextElement(dt); dd?.name === 'dd'; dd = nextElement(dd))
-      if (textOf(dd) !== '') fields.push({ key: labelOf(dt), value: textOf(dd), element: dd });
+  if (afterword) fields.push(...inspiredBy(afterword));
   // A one-shot's text stands in `#chapters` with no chapter heading or notes around it.
   if (!children(chapters).some((el) => hasClass(el, 'meta')))
     return { found, parts: [{ body: chapters, exclude: [] }, ...endNotes], fields };

@@ -1,7 +1,7 @@
 import type { Document, Element, ParentNode } from 'domhandler';
 import { parseChapterHeading } from '../chapter-heading.js';
 import { findSeriesInText } from '../series.js';
-import { ao3DownloadShape } from './ao3-download.js';
+import { ao3AfterwordShape, ao3DownloadShape } from './ao3-download.js';
 import { fanficfareShape, fichubShape } from './downloader-pages.js';
 import { SERIAL_SHAPES } from './serial-sites.js';
 import { closest, elements, findAll, findFirst, hasClass, isElement, textOf } from './html-dom.js';
@@ -47,6 +47,7 @@ export interface LeftOut {
  */
 export const PAGE_SHAPES: ReadonlyArray<(doc: Document) => PageStory | undefined> = [
   ao3DownloadShape,
+  ao3AfterwordShape,
   fanficfareShape,
   fichubShape,
   ffnetShape,
