@@ -71,7 +71,15 @@ export function readDownloaderText(
   return {
     fields: [
       named('Title', lines[title] as SourceLine, (lines[title] as SourceLine).text.trim()),
-      named('Author', lines[by] as SourceLine, (byMatch[1] as string).trim()),
+      // FanFicFare writes co-authors as `by A, B`; they are joined as an EPUB's creators are (' & ').
+      named(
+        'Author',
+        lines[by] as SourceLine,
+        (byMatch[1] as string)
+          .trim()
+          .split(/\s*,\s+/)
+          .join(' & '),
+      ),
       ...block,
     ],
     lines: body,

@@ -327,6 +327,12 @@ describe('downloads: AO3, FanFicFare and FicHub files (test/fixtures/downloads)'
       [37, 'Second Letter'],
       [66, 'End file.'],
     ]);
+    // FanFicFare's title page shows the cover; a saved page's pictures are not kept, and that is said.
+    const pictures = library.result.diagnostics.filter((d) => d.rule === 'html/image-left-out');
+    assert.deepEqual(
+      pictures.map((d) => [d.file, d.line]),
+      [['fanficfare-oneshot.html', 13]],
+    );
   });
 
   it('shows the metadata in `ficbind list --json`', async () => {

@@ -46,7 +46,13 @@ export function fanficfareShape(doc: Document): PageStory | undefined {
       heading: { text: textOf(title), element: title },
     };
   });
-  return { found: 'section anchors (a FanFicFare HTML file)', parts, fields };
+  // Its title page may show the story's cover: not kept from a saved page, so said.
+  const firstPart = siblings.indexOf(anchors[0] as Element);
+  const leftOut = siblings
+    .slice(0, firstPart)
+    .flatMap((el) => (el.name === 'img' ? [el] : findAll(el, (e) => e.name === 'img')))
+    .map((element) => ({ element, what: "the download's cover picture, as no picture of a saved page is kept" }));
+  return { found: 'section anchors (a FanFicFare HTML file)', parts, fields, leftOut };
 }
 
 /**

@@ -39,7 +39,22 @@ export function readHtml(text: string, file: string, images?: ImageLookup): Form
   }
   const lines: SourceLine[] = [];
   const leftOut = page.leftOut ?? [];
-  diagnostics.push(...leftOut.map((chrome) => leftOutReport(chrome, file, lineOf)));
+  diagnostics.push(
+    ...leftOut.map((chrome) =>
+      chrome.element.name === 'img'
+        ? imageLeftOutReport(
+            {
+              element: chrome.element,
+              src: chrome.element.attribs['src'] ?? '',
+              alt: altOf(chrome.element),
+              why: chrome.what,
+            },
+            file,
+            lineOf,
+          )
+        : leftOutReport(chrome, file, lineOf),
+    ),
+  );
   for (const found of page.parts) {
     const part = withLeftOutCut(found, leftOut);
     if (part.heading) {
