@@ -313,7 +313,7 @@ describe(
       );
       assert.deepEqual(
         stories.map((s) => s.subitems.filter((c) => c.label !== 'Summary').length),
-        [2, 2, 3],
+        [2, 2, 2],
       );
       assert.ok(report.cover, 'the cover the FanFicFare EPUB brought');
       assert.deepEqual(
