@@ -6,7 +6,23 @@ const OPS_NS = 'http://www.idpf.org/2007/ops';
 /** Elements written as `<name />`: XHTML's void elements, which never have content. */
 export type VoidElement = 'br' | 'hr' | 'img' | 'link' | 'meta';
 /** Elements written with a start and an end tag, even when empty (`<p></p>`), as XHTML requires. */
-export type ContainerElement = 'body' | 'div' | 'em' | 'h2' | 'head' | 'html' | 'p' | 'section' | 'span' | 'title';
+export type ContainerElement =
+  | 'a'
+  | 'body'
+  | 'dd'
+  | 'div'
+  | 'dl'
+  | 'dt'
+  | 'em'
+  | 'h1'
+  | 'h2'
+  | 'head'
+  | 'html'
+  | 'i'
+  | 'p'
+  | 'section'
+  | 'span'
+  | 'title';
 export type Attributes = Readonly<Record<string, string>>;
 
 const TEXT_SPECIAL = /[&<>]/;

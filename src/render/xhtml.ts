@@ -1,5 +1,4 @@
 import type { ChangeMark } from '../model/book.js';
-import type { Inline } from '../model/story.js';
 import { xmlDocument, type XmlNode } from './xml.js';
 
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -30,23 +29,6 @@ export function xhtmlDocument(options: XhtmlOptions, fill: (body: XmlNode) => vo
   head.ele('link', { rel: 'stylesheet', type: 'text/css', href: options.stylesheet });
   fill(html.ele('body'));
   return document.end({ prettyPrint: false });
-}
-
-/** Writes paragraph content: plain runs as text, emphasised runs as `<em>`. */
-export function appendInlines(parent: XmlNode, inlines: readonly Inline[]): void {
-  for (const inline of inlines) {
-    if (inline.kind === 'em') parent.ele('em').txt(inline.text);
-    else parent.txt(inline.text);
-  }
-}
-
-/** A heading's text, after a `(New)` or `(Updated)` mark when it has one, as the contents show it too. */
-export function appendHeading(heading: XmlNode, text: string, mark: ChangeMark | undefined): void {
-  if (mark) {
-    heading.ele('span', { class: 'change-mark' }).txt(markText(mark));
-    heading.txt(' ');
-  }
-  heading.txt(text);
 }
 
 /** What a change mark shows: `(New)`, `(Updated)`. */

@@ -1,7 +1,8 @@
 import type { Book, ChangeMark } from '../../src/model/book.js';
 import type { Chapter, Inline, Paragraph } from '../../src/model/story.js';
 import type { XmlNode } from '../../src/render/xml.js';
-import { appendHeading, appendInlines, xhtmlDocument } from '../../src/render/xhtml.js';
+import { xhtmlDocument } from '../../src/render/xhtml.js';
+import { appendHeading, appendInlines } from './xmlbuilder2-xhtml.js';
 
 const ROLES = { chapter: 'doc-chapter', prologue: 'doc-prologue', epilogue: 'doc-epilogue' } as const;
 
