@@ -14,7 +14,7 @@ import { epubCover } from './epub-cover.js';
 import type { FoundSource } from '../model/source.js';
 import { findStories, readStoryText } from './discover.js';
 import { writeFileAtomic } from './write.js';
-import { bookMaker } from './workers/pool.js';
+import { workPool, type WorkPool } from './workers/pool.js';
 import {
   DEFAULT_OPTIONS,
   resolveOptions,
@@ -102,7 +102,11 @@ export async function plan(partial: BuildOptionsInput = {}): Promise<BuildPlan> 
 }
 
 /** plan() for build(): the stories' chapters set aside in the store until their book is made (story-store.ts). */
-async function planHeads(partial: BuildOptionsInput, store: StoryStore): Promise<BuildPlan<StoryHead>> {
+async function planHeads(
+  partial: BuildOptionsInput,
+  store: StoryStore,
+  pool?: (jobs: number) => WorkPool,
+): Promise<BuildPlan<StoryHead>> {
   const input = partial.input ?? DEFAULT_OPTIONS.input;
   await requireFolder(input);
   const loaded = await loadConfig(input);
@@ -125,8 +129,10 @@ async function planHeads(partial: BuildOptionsInput, store: StoryStore): Promise
   diagnostics.push(...excluded);
   // A few at a time, so reading files and cache entries overlaps; the results are taken in source
   // order. A story's text is read again only to be parsed, and let go once it is.
-  const parsed: ParsedHead[] = await pLimit(4).map(sources, (found) =>
-    parseInto(store, found, options, () => readStoryText(options.input, found, { digests })),
+  // With --jobs 2 or more, stories are parsed on worker threads while this one reads the next.
+  const parsing: StoryStore = pool ? { ...store, parse: pool(options.jobs).parser(sources.length) } : store;
+  const parsed: ParsedHead[] = await pLimit(Math.max(4, options.jobs * 2)).map(sources, (found) =>
+    parseInto(parsing, found, options, () => readStoryText(options.input, found, { digests })),
   );
   let stories: StoryHead[] = [];
   for (const { head, diagnostics: said } of parsed) {
@@ -177,9 +183,13 @@ export async function build(partial: BuildOptionsInput = {}, hooks: BuildHooks =
   const store: StoryStore = cache
     ? { cache, code: await codeFingerprint() }
     : { code: '', ...(spill ? { spill } : {}) };
+  // One pool of workers for parsing and making books, started when there is enough of either.
+  let pool: WorkPool | undefined;
+  const poolFor = (jobs: number): WorkPool => (pool ??= workPool(jobs));
   try {
-    return await buildFrom(store, partial, hooks, started);
+    return await buildFrom(store, partial, hooks, started, poolFor);
   } finally {
+    await pool?.close();
     await spill?.remove().catch(() => undefined);
   }
 }
@@ -189,82 +199,77 @@ async function buildFrom(
   partial: BuildOptionsInput,
   hooks: BuildHooks,
   started: number,
+  poolFor: (jobs: number) => WorkPool,
 ): Promise<BuildResult> {
   const { cache, code } = store;
   const emit = hooks.onEvent ?? (() => undefined);
-  const { options, books: planned, diagnostics, configCovers } = await planHeads(partial, store);
+  const { options, books: planned, diagnostics, configCovers } = await planHeads(partial, store, poolFor);
   const books = volumesOf(planned, options, configCovers);
 
   emit({ kind: 'planned', books: books.length });
   const covers = await listCovers(options.covers);
   const previous = await readLibraryRecord(options.out);
   const before = new Map(previous?.books.map((record) => [record.identifier, record]));
-  const maker = bookMaker(books.length, options.jobs);
+  const make = poolFor(options.jobs).maker(books.length);
   const done: Array<WrittenBook | undefined> = [];
   const records: Array<BookRecord | undefined> = [];
   // Per book, then joined in book order: the report is the same however the work interleaves.
   const bookDiagnostics: Diagnostic[][] = books.map(() => []);
   // Books are made in parallel (workers, when there are enough) and each written as soon as it is done;
   // only a few are in hand at once, so memory stays bounded however large the library.
-  await pLimit(Math.max(1, options.jobs) * 2)
-    .map(books, async (book, index) => {
-      const own = bookDiagnostics[index] as Diagnostic[];
-      const found = await readCover(covers, book, configCovers.get(book.fileName));
-      own.push(...found.diagnostics);
-      // Without one from covers/ or the config, the cover an EPUB input came with.
-      const cover = found.cover ?? (await epubCover(options.input, book));
-      const target = path.join(options.out, `${book.fileName}.epub`);
-      const koboTarget = path.join(options.out, `${book.fileName}.kepub.epub`);
-      try {
-        const withCover: Book<StoryHead> = cover ? { ...book, cover } : book;
-        const { made, record, changes } = withHistory(withCover, before.get(book.identifier), previous, options);
-        // The key covers the cover file and the wish for a drawn one: drawing is the slow part, so it comes after.
-        const key = cache ? bookKey(made, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`) : '';
-        const upToDate =
-          cache !== undefined &&
-          (await cache.isFresh(target, key)) &&
-          (!options.kobo || (await cache.isFresh(koboTarget, key)));
-        const files = upToDate
-          ? await filesOnRecord(
-              options.out,
-              [target, ...(options.kobo ? [koboTarget] : [])],
-              before.get(book.identifier),
-            )
-          : [];
-        if (!upToDate) {
-          emit({ kind: 'book-started', title: book.title, index });
-          // A cover drawn before for the same words (this build or another, any output folder) is not drawn again.
-          const coverKey = cache && options.cover && !made.cover ? generatedCoverKey(made) : undefined;
-          const drawnBefore = coverKey ? await cache?.cover(coverKey) : undefined;
-          // Described by its words, as a cover drawn now is: the book is the same bytes either way.
-          const toMake = drawnBefore ? { ...made, cover: drawnCover(made, drawnBefore) } : made;
-          const job = { book: await withChapters(toMake), generateCover: options.cover, kobo: options.kobo };
-          const bytes = await maker.make(job).catch((error: unknown) => {
-            throw new BookNotMadeError(error instanceof Error ? error.message : String(error));
-          });
-          own.push(...bytes.diagnostics);
-          if (coverKey && bytes.drawnCover) await cache?.saveCover(coverKey, bytes.drawnCover).catch(() => undefined);
-          if (options.maxBookSize !== undefined && bytes.epub.length > options.maxBookSize * MEGABYTE)
-            own.push(overSize(target, bytes.epub.length, options.maxBookSize));
-          await writeFileAtomic(target, bytes.epub);
-          await cache?.recordBook(target, key);
-          files.push({ name: path.basename(target), sha256: sha256(bytes.epub) });
-          if (bytes.kepub) {
-            await writeFileAtomic(koboTarget, bytes.kepub);
-            await cache?.recordBook(koboTarget, key);
-            files.push({ name: path.basename(koboTarget), sha256: sha256(bytes.kepub) });
-          }
+  await pLimit(Math.max(1, options.jobs) * 2).map(books, async (book, index) => {
+    const own = bookDiagnostics[index] as Diagnostic[];
+    const found = await readCover(covers, book, configCovers.get(book.fileName));
+    own.push(...found.diagnostics);
+    // Without one from covers/ or the config, the cover an EPUB input came with.
+    const cover = found.cover ?? (await epubCover(options.input, book));
+    const target = path.join(options.out, `${book.fileName}.epub`);
+    const koboTarget = path.join(options.out, `${book.fileName}.kepub.epub`);
+    try {
+      const withCover: Book<StoryHead> = cover ? { ...book, cover } : book;
+      const { made, record, changes } = withHistory(withCover, before.get(book.identifier), previous, options);
+      // The key covers the cover file and the wish for a drawn one: drawing is the slow part, so it comes after.
+      const key = cache ? bookKey(made, `${code}\0cover=${options.cover}\0kobo=${options.kobo}`) : '';
+      const upToDate =
+        cache !== undefined &&
+        (await cache.isFresh(target, key)) &&
+        (!options.kobo || (await cache.isFresh(koboTarget, key)));
+      const files = upToDate
+        ? await filesOnRecord(options.out, [target, ...(options.kobo ? [koboTarget] : [])], before.get(book.identifier))
+        : [];
+      if (!upToDate) {
+        emit({ kind: 'book-started', title: book.title, index });
+        // A cover drawn before for the same words (this build or another, any output folder) is not drawn again.
+        const coverKey = cache && options.cover && !made.cover ? generatedCoverKey(made) : undefined;
+        const drawnBefore = coverKey ? await cache?.cover(coverKey) : undefined;
+        // Described by its words, as a cover drawn now is: the book is the same bytes either way.
+        const toMake = drawnBefore ? { ...made, cover: drawnCover(made, drawnBefore) } : made;
+        const job = { book: await withChapters(toMake), generateCover: options.cover, kobo: options.kobo };
+        const bytes = await make(job).catch((error: unknown) => {
+          throw new BookNotMadeError(error instanceof Error ? error.message : String(error));
+        });
+        own.push(...bytes.diagnostics);
+        if (coverKey && bytes.drawnCover) await cache?.saveCover(coverKey, bytes.drawnCover).catch(() => undefined);
+        if (options.maxBookSize !== undefined && bytes.epub.length > options.maxBookSize * MEGABYTE)
+          own.push(overSize(target, bytes.epub.length, options.maxBookSize));
+        await writeFileAtomic(target, bytes.epub);
+        await cache?.recordBook(target, key);
+        files.push({ name: path.basename(target), sha256: sha256(bytes.epub) });
+        if (bytes.kepub) {
+          await writeFileAtomic(koboTarget, bytes.kepub);
+          await cache?.recordBook(koboTarget, key);
+          files.push({ name: path.basename(koboTarget), sha256: sha256(bytes.kepub) });
         }
-        records[index] = { ...record, files };
-        done[index] = summarise(made, target, upToDate, changes);
-        emit({ kind: 'book-done', book: done[index], index });
-      } catch (error) {
-        // A book not made this time keeps its record: its files are still the ones of the last build.
-        records[index] = before.get(book.identifier);
-        own.push(bookFailure(error, target));
       }
-    })
-    .finally(() => maker.close());
+      records[index] = { ...record, files };
+      done[index] = summarise(made, target, upToDate, changes);
+      emit({ kind: 'book-done', book: done[index], index });
+    } catch (error) {
+      // A book not made this time keeps its record: its files are still the ones of the last build.
+      records[index] = before.get(book.identifier);
+      own.push(bookFailure(error, target));
+    }
+  });
   const written = done.filter((b): b is WrittenBook => b !== undefined);
   diagnostics.push(...bookDiagnostics.flat());
   const current = records.filter((r): r is BookRecord => r !== undefined);

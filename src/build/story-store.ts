@@ -2,16 +2,12 @@ import type { Book } from '../model/book.js';
 import type { BuildCache, CachedStory } from './cache/build-cache.js';
 import type { ChapterSpill } from './cache/chapter-spill.js';
 import { storyKey } from './cache/keys.js';
-import { cleanStory } from '../clean/clean-story.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { detached } from './detached.js';
 import type { FoundSource, StorySource } from '../model/source.js';
 import type { BuildOptions } from '../config/options.js';
-import { countWords } from '../parse/count-words.js';
 import type { Chapter, Story, StoryHead, StoryInfo, StoryStats } from '../model/story.js';
-import { parseStory, type ParsedStory } from '../parse/parse-story.js';
-import { chapterPrint } from './book-record.js';
-import { shrinkImages } from './shrink-images.js';
+import { parseJob, statsOf, type ParseJob, type ParsedStory } from './parse-job.js';
 
 /**
  * Where a build's parsed stories wait for their book. Grouping needs only what a story says about
@@ -25,6 +21,8 @@ export interface StoryStore {
   code: string;
   /** Without a cache: where chapters wait. Without either, they stay in memory. */
   spill?: ChapterSpill;
+  /** Where stories are parsed: on worker threads (workers/pool.ts), or by default in this thread. */
+  parse?: (job: ParseJob) => Promise<ParsedStory>;
 }
 
 /** A story's chapters, set aside during the build, were gone when its book was made. */
@@ -72,12 +70,13 @@ export async function parseInto(
   }
   const read = await readText();
   if (!read.source) return { diagnostics: read.diagnostics };
-  const cleaned = await shrunk(parseAndClean(read.source, options));
+  const cleaned = await (store.parse ?? parseJob)({ source: read.source, options: parseOptions });
   cleaned.diagnostics.unshift(...read.diagnostics);
   if (!cache) {
     if (!cleaned.story) return { diagnostics: cleaned.diagnostics };
     if (!spill) return { head: heldInMemory(cleaned.story), diagnostics: cleaned.diagnostics };
-    return setAside(cleaned.story, cleaned.diagnostics, undefined, (chapters) =>
+    const { story } = cleaned;
+    return setAside({ ...cleaned, story }, undefined, (chapters) =>
       spill.put(chapters).then((load) => lostUnless(load, found.path)),
     );
   }
@@ -88,7 +87,8 @@ export async function parseInto(
     await cache.saveStory(key, { diagnostics, words: 0, chapterCount: 0, prints: [] }, []).catch(() => undefined);
     return { diagnostics };
   }
-  return setAside(cleaned.story, cleaned.diagnostics, key, async (chapters, entry) => {
+  const { story } = cleaned;
+  return setAside({ ...cleaned, story }, key, async (chapters, entry) => {
     await cache.saveStory(key, entry, chapters);
     return fromCache(cache, key, found.path);
   });
@@ -130,13 +130,13 @@ export function sliceStory(head: StoryHead, from: number, to: number): StoryHead
  * aside (a full disk, a read-only cache), they stay in memory and the build goes on.
  */
 async function setAside(
-  parsed: Story,
-  parseDiagnostics: Diagnostic[],
+  cleaned: ParsedStory & { story: Story },
   parseKey: string | undefined,
   put: (chapters: readonly Chapter[], entry: CachedStory) => Promise<() => Promise<Chapter[]>>,
 ): Promise<ParsedHead> {
+  const { story: parsed, diagnostics: parseDiagnostics } = cleaned;
   const { chapters, ...info } = parsed;
-  const stats = statsOf(parsed);
+  const stats = cleaned.stats ?? statsOf(parsed);
   // Its own strings, not slices of the source text, which is let go once parsed (see detached).
   const entry = {
     story: detached(info),
@@ -154,10 +154,6 @@ async function setAside(
 function heldInMemory(story: Story, parseKey?: string): StoryHead {
   const { chapters, ...info } = story;
   return headOf(info, statsOf(story), parseKey, () => Promise.resolve(chapters));
-}
-
-function statsOf(story: Story): StoryStats {
-  return { words: countWords(story), chapters: story.chapters.length, prints: story.chapters.map(chapterPrint) };
 }
 
 function headOf(
@@ -185,19 +181,4 @@ function lostUnless(read: () => Promise<Chapter[] | undefined>, sourcePath: stri
     if (!chapters) throw new ChaptersLostError(sourcePath);
     return chapters;
   };
-}
-
-/** Its huge pictures scaled down once, when it is parsed: the cache keeps them so. */
-async function shrunk(parsed: ParsedStory): Promise<ParsedStory> {
-  if (!parsed.story) return parsed;
-  // sharp unusable on this machine: the pictures go in as they are, as covers would fail and say so.
-  const shrinking = await shrinkImages(parsed.story).catch(() => ({ story: parsed.story, diagnostics: [] }));
-  return { story: shrinking.story, diagnostics: [...parsed.diagnostics, ...shrinking.diagnostics] };
-}
-
-function parseAndClean(source: StorySource, options: BuildOptions): ParsedStory {
-  const parsed = parseStory(source, { keepJunk: options.keepJunk });
-  if (!parsed.story) return parsed;
-  const cleaned = cleanStory(parsed.story, options);
-  return { story: cleaned.story, diagnostics: [...parsed.diagnostics, ...cleaned.diagnostics] };
 }

@@ -5,12 +5,15 @@ import { buildInto } from '../helpers/build.js';
 import { openEpub, spinePaths } from '../helpers/epub.js';
 import { story, writeStories } from '../helpers/library.js';
 
-describe('books made on worker threads', () => {
+describe('stories parsed and books made on worker threads (--jobs 2)', () => {
   it('are byte for byte the books made in one thread, reported in the same order', async () => {
     const files = Object.fromEntries(
       Array.from({ length: 9 }, (_, i) => [
         `story-${i + 1}.txt`,
-        story(`Lamp ${i + 1}`, `The lamp was lit at dusk, ${i + 1} times.\n\nIt burned until dawn.`),
+        story(
+          `Lamp ${i + 1}`,
+          `The lamp was lit at dusk, ${i + 1} times.\n\n"Trim it," she said -- *twice*...\n\nIt burned until dawn.`,
+        ),
       ]),
     );
     const input = await writeStories(files);

@@ -1,49 +1,73 @@
 import { Piscina } from 'piscina';
 import { makeBook, type BookJob, type MadeBook } from '../make-book.js';
+import { parseJob, type ParseJob, type ParsedStory } from '../parse-job.js';
 import { coverLibraries } from '../../render/generated-cover.js';
 
 // Starting a worker (and, from source, the TypeScript loader in it) costs more than a few small
-// books take to make: below this many books they are made in this thread.
-const MIN_BOOKS_FOR_WORKERS = 8;
+// stories or books take: below this many, they are done in this thread.
+const MIN_TASKS_FOR_WORKERS = 8;
 
-export interface BookMaker {
-  make(job: BookJob): Promise<MadeBook>;
+/**
+ * Where a build's CPU work runs: parsing stories and making books. With `--jobs 2` or more and
+ * enough of either, on that many worker threads (one pool for both, started when first needed),
+ * while this thread reads, schedules and writes; else in this thread.
+ */
+export interface WorkPool {
+  /** How to parse `count` stories. */
+  parser(count: number): (job: ParseJob) => Promise<ParsedStory>;
+  /** How to make `count` books. */
+  maker(count: number): (job: BookJob) => Promise<MadeBook>;
   close(): Promise<void>;
 }
 
-/** Makes books on every core when there are enough of them, else in this thread. */
-export function bookMaker(books: number, jobs: number): BookMaker {
-  const threads = Math.min(jobs, books);
-  if (threads < 2 || books < MIN_BOOKS_FOR_WORKERS) return { make: makeBook, close: () => Promise.resolve() };
-  // Run from source (tsx) the worker is book-worker.ts, loaded through the same --import hook; built, book-worker.js.
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const pool = new Piscina({
-    filename: new URL(`./book-worker${extension}`, import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-  });
-  // sharp must be loaded by this thread before any worker loads it (to draw a cover), or its shared
-  // libraries are unloaded when that worker ends (lovell/sharp#2263): no job goes out before.
-  // (If sharp cannot load here, it cannot in a worker either: covers fail there, and say so.)
-  const coversLoaded = coverLibraries().catch(() => undefined);
-  // A worker that cannot start must not end the build: its books are made here instead.
+export function workPool(jobs: number): WorkPool {
+  let pool: Piscina | undefined;
+  let coversLoaded: Promise<unknown> = Promise.resolve();
+  // A worker that cannot start must not end the build: its work is done here instead.
   let broken = false;
-  pool.on('error', () => (broken = true));
-  const make = async (job: BookJob): Promise<MadeBook> => {
-    if (broken) return makeBook(job);
-    await coversLoaded;
-    try {
-      return (await pool.run(job)) as MadeBook;
-    } catch (error) {
-      if (isStartupFailure(error)) {
-        broken = true;
-        return makeBook(job);
-      }
-      throw error;
-    }
+  const started = (): Piscina => {
+    if (pool) return pool;
+    // Built, the worker is book-worker.js; run from source (tsx), source-worker.mjs loads book-worker.ts.
+    const worker = import.meta.url.endsWith('.ts') ? './source-worker.mjs' : './book-worker.js';
+    pool = new Piscina({
+      filename: new URL(worker, import.meta.url).href,
+      minThreads: jobs,
+      maxThreads: jobs,
+      idleTimeout: 1000,
+    });
+    // sharp must be loaded by this thread before any worker loads it (to draw a cover or scale a
+    // picture), or its shared libraries are unloaded when that worker ends (lovell/sharp#2263): no
+    // task goes out before. (If sharp cannot load here, it cannot in a worker either: the work that
+    // needs it fails there, and says so.)
+    coversLoaded = coverLibraries().catch(() => undefined);
+    pool.on('error', () => (broken = true));
+    return pool;
   };
-  return { make, close: () => pool.destroy() };
+  function onPool<J, R>(count: number, name: string, here: (job: J) => Promise<R>): (job: J) => Promise<R> {
+    if (jobs < 2 || count < MIN_TASKS_FOR_WORKERS) return here;
+    const threads = started();
+    return async (job) => {
+      await coversLoaded;
+      if (broken) return here(job);
+      try {
+        return (await threads.run(job, { name })) as R;
+      } catch (error) {
+        if (!broken && !isStartupFailure(error)) throw error;
+        // The tasks still queued for workers that never start are let go by destroying the pool
+        // (they would wait forever), and done here like this one.
+        if (!broken) void threads.destroy().catch(() => undefined);
+        broken = true;
+        return here(job);
+      }
+    };
+  }
+  return {
+    parser: (count) => onPool(count, 'parse', parseJob),
+    maker: (count) => onPool(count, 'make', makeBook),
+    close: async () => {
+      if (!broken) await pool?.destroy();
+    },
+  };
 }
 
 function isStartupFailure(error: unknown): boolean {
