@@ -70,9 +70,9 @@ export const buildOptionsSchema = z
     /** Also write `NAME.kepub.epub`, the Kobo variant. */
     kobo: z.boolean().default(false),
     /**
-     * Books made at once on worker threads; 1 makes them in the main thread. One by default:
-     * worker threads drawing covers grew to ~2 GB peak memory on the bench corpus (resvg's native
-     * memory, not reclaimed there), for 30 % less time (docs/benchmark.md).
+     * Worker threads that parse stories and make books; 1 does it all in the main thread. One by
+     * default: on two cores, 2 workers took 5-10 % less time with covers and none without, for
+     * 30-40 % more CPU and +130-170 MiB peak memory (session 9, docs/decisions.md "Worker threads").
      */
     jobs: wholeNumber(1, 'a whole number of 1 or more').default(1),
     /** Folder of the incremental-build cache, or false for none (the library's default). */
