@@ -346,7 +346,7 @@ export const EXAMPLES: Record<RuleId, Example> = {
     message: 'the file name contains a space, which some readers and Send to Kindle reject',
   },
   'reader/img-src-alt': {
-    file: `${BOOK}/EPUB/text/s01-c001.xhtml`,
+    file: `${BOOK}/EPUB/text/the-harbour-light-c001.xhtml`,
     line: 12,
     column: 7,
     message: 'img without alt',
@@ -355,7 +355,7 @@ export const EXAMPLES: Record<RuleId, Example> = {
     file: `${BOOK}/EPUB/nav.xhtml`,
     line: 14,
     column: 9,
-    message: 'the link "text/s01-c001.xhtml#top" targets the body element of EPUB/text/s01-c001.xhtml',
+    message: 'the link "text/the-harbour-light-c001.xhtml#top" targets the body element of EPUB/text/the-harbour-light-c001.xhtml',
     facts: { fragment: 'top' },
   },
   'reader/spine-order': {

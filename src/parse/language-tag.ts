@@ -17,12 +17,20 @@ function isTag(text: string): boolean {
   }
 }
 
+/** Names archives give that ICU words otherwise (it calls `tl` "Filipino" and `id` "Indonesia" in itself). */
+const OTHER_NAMES: ReadonlyArray<[string, string]> = [
+  ['tagalog', 'tl'],
+  ['bahasa indonesia', 'id'],
+  ['bahasa malaysia', 'ms'],
+  ['bahasa melayu', 'ms'],
+];
+
 let names: Map<string, string> | undefined;
 
 /** Every two-letter language ICU names, by its English and its own name, lower-cased; made once. */
 function languageNames(): Map<string, string> {
   if (names) return names;
-  names = new Map();
+  names = new Map(OTHER_NAMES);
   const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
   for (let a = 97; a <= 122; a++) {
     for (let b = 97; b <= 122; b++) {

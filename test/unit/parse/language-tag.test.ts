@@ -16,6 +16,13 @@ describe('languageTag: a Language: value → a BCP 47 tag', () => {
     assert.equal(languageTag('Русский'), 'ru');
   });
 
+  it('knows the names archives use that ICU words otherwise', () => {
+    assert.equal(languageTag('Tagalog'), 'tl');
+    assert.equal(languageTag('Filipino'), 'tl');
+    assert.equal(languageTag('Bahasa Indonesia'), 'id');
+    assert.equal(languageTag('Bahasa Malaysia'), 'ms');
+  });
+
   it('gives nothing for a value that is neither', () => {
     assert.equal(languageTag('Klingon'), undefined);
     assert.equal(languageTag('English and French'), undefined);
