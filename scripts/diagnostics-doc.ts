@@ -355,7 +355,8 @@ export const EXAMPLES: Record<RuleId, Example> = {
     file: `${BOOK}/EPUB/nav.xhtml`,
     line: 14,
     column: 9,
-    message: 'the link "text/the-harbour-light-c001.xhtml#top" targets the body element of EPUB/text/the-harbour-light-c001.xhtml',
+    message:
+      'the link "text/the-harbour-light-c001.xhtml#top" targets the body element of EPUB/text/the-harbour-light-c001.xhtml',
     facts: { fragment: 'top' },
   },
   'reader/spine-order': {
