@@ -15,3 +15,6 @@ export const propertyOptions = (): { numRuns: number; seed: number | undefined }
   if (asked === 'random') return { numRuns: RUNS, seed: undefined };
   return { numRuns: RUNS, seed: asked ? Number(asked) : FIXED_SEED };
 };
+
+/** Characters XML forbids; the pipeline removes them before rendering, so checks of the XML drop them too. */
+export const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;

@@ -6,12 +6,9 @@ import type { Block, Chapter, Inline, Paragraph } from '../../src/model/story.js
 import { renderChapter } from '../../src/render/chapter.js';
 import { renderChapterWithXmlbuilder2 } from '../helpers/chapter-oracle.js';
 import { all, parseXml } from '../helpers/epub.js';
-import { propertyOptions, RUNS } from '../helpers/property.js';
+import { NOT_XML_CHAR, propertyOptions, RUNS } from '../helpers/property.js';
 
 const OPTIONS = propertyOptions();
-
-/** Characters XML forbids; the pipeline removes them before rendering, so the XML check drops them too. */
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text weighted towards what needs escaping, or looks as if it had been escaped already. */
 const text = (unit: 'binary' | 'grapheme'): fc.Arbitrary<string> =>

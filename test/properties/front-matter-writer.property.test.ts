@@ -13,12 +13,9 @@ import {
   renderSummaryWithXmlbuilder2,
   renderTitlePageWithXmlbuilder2,
 } from '../helpers/front-matter-oracle.js';
-import { propertyOptions, RUNS } from '../helpers/property.js';
+import { NOT_XML_CHAR, propertyOptions, RUNS } from '../helpers/property.js';
 
 const OPTIONS = propertyOptions();
-
-/** Characters XML forbids; the pipeline removes them before rendering, so the XML check drops them too. */
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /**
  * Metadata text weighted towards what needs escaping or looks escaped already, with emoji,
