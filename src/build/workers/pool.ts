@@ -65,7 +65,7 @@ export function workPool(jobs: number): WorkPool {
     parser: (count) => onPool(count, 'parse', parseJob),
     maker: (count) => onPool(count, 'make', makeBook),
     close: async () => {
-      if (!broken) await pool?.destroy();
+      await pool?.destroy().catch(() => undefined);
     },
   };
 }
