@@ -21,20 +21,33 @@ const SMALL_PRINT_END = /^\s*\*END\*?\s*THE SMALL PRINT\b/i;
 // `End of the Project Gutenberg EBook of X, by Y` / `End of Project Gutenberg's X` above it.
 const END = /^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?(?:BOOK|TEXT)\b/i;
 const END_LINE = /^\s*End of (?:the |this )?Project Gutenberg(?:'s|’s)?\s+(?:E-?(?:Book|text)\b|\S)/i;
+// A start line too long for one line goes on to the next (`… EBOOK THE SALT ROAD AND OTHER\nSKETCHES ***`).
+const CLOSED = /\*{3}\s*$/;
 // Producers' credits right under the start line, kept as a field.
 const CREDITS = /^\s*(?:Produced by|E-?text prepared by|This e-?(?:book|text) was (?:prepared|produced) by)\b/i;
+// The first line of a 1990s etext, its only title and author: `The Project Gutenberg Etext of X, by Y`,
+// `Project Gutenberg's Etext of X, by Y`, `**The Project Gutenberg Etext of X, by Y**`; the later
+// `The Project Gutenberg EBook of X, by Y` and `Project Gutenberg's X, by Y` say the same.
+const TITLE_LINE =
+  /^[\s*]*(?:The\s+)?Project\s+Gutenberg(?:(?:'s|’s)\s+(?:E-?(?:text|book)\s+of\s+)?|\s+E-?(?:text|book)\s+of\s+)(.+?)[\s*]*$/i;
+// The title's last `, by`: `Moby Dick, or The Whale, by Herman Melville`.
+const TITLE_BY = /^(.+),\s+by\s+(.+)$/i;
+// Its release line, which has no `Release Date:` key: `August, 1996  [Etext #90005]`.
+const RELEASE_LINE = /^\s*([A-Z][a-z]+\.?,?\s+\d{4})\s*\[\s*E-?(?:text|book)\s*#\s*\d+\s*\]\s*$/i;
 // `[Pg 12]`, `[Pg xii]`, `[Page 12]`: the print edition's page numbers in HTML editions.
 const PAGE_NUMBER = /(\s?)\[(?:Pg|Page)\.?\s*(?:\d+|[ivxlcdm]+)\](\s?)/gi;
 
 // Header keys read from the frame → the field they become; others of the list stay as written.
 const HEADER_KEY =
-  /^(Title|Author|Authors|Editor|Translator|Illustrator|Contributor|Release date|Posting date|Language|Credits|Original publication|Most recently updated|Last updated|Character set encoding)\s*:\s*(.*)$/i;
+  /^(Title|Author|Authors|Editor|Translator|Illustrator|Contributor|Release date|Posting date|Language|Credits|Produced by|Original publication|Most recently updated|Last updated|Character set encoding)\s*:\s*(.*)$/i;
 const FIELD_NAMES: Readonly<Record<string, string | undefined>> = {
   title: 'Title',
   author: 'Author',
   authors: 'Author',
   'release date': 'Published',
   language: 'Language',
+  // The 2019–2021 header's credit line (`Produced by: an Anonymous Volunteer`).
+  'produced by': 'Credits',
   // About the file, not the book: left with the header.
   'posting date': undefined,
   'most recently updated': undefined,
@@ -57,8 +70,8 @@ export function removeGutenbergFrame(lines: readonly SourceLine[], file: string)
     if (START.test(plain[i] as string) || SMALL_PRINT_END.test(plain[i] as string)) startIndex = i;
   if (startIndex < 0) return { fields: [], lines: [...lines], diagnostics: [] };
 
-  const fields = headerFields(lines.slice(0, startIndex));
-  let bodyStart = startIndex + 1;
+  const fields = withTitleLine(headerFields(lines.slice(0, startIndex)), lines.slice(0, startIndex));
+  let bodyStart = startLineEnd(lines, startIndex);
   const credits = creditsAfter(lines, bodyStart);
   if (credits) {
     fields.push(credits.field);
@@ -120,6 +133,37 @@ function readField(field: HeaderField): HeaderField[] {
   return field.value === '' ? [] : [field];
 }
 
+/**
+ * Title, author and release date from the header's own lines when it has no `Title:`, `Author:` or
+ * `Release Date:` field, as the etexts of the 1990s have none: the fields are put first.
+ */
+function withTitleLine(fields: HeaderField[], header: readonly SourceLine[]): HeaderField[] {
+  const has = (key: string) => fields.some((f) => f.key === key);
+  const found: HeaderField[] = [];
+  const titleLine = header.find((line) => TITLE_LINE.test(stripMarks(line.text)));
+  if (titleLine) {
+    const said = (TITLE_LINE.exec(stripMarks(titleLine.text))?.[1] as string).trim();
+    const byline = TITLE_BY.exec(said);
+    const title = (byline ? (byline[1] as string) : said).trim();
+    if (!has('Title') && title !== '') found.push({ key: 'Title', value: title, line: titleLine.number });
+    if (!has('Author') && byline)
+      found.push({ key: 'Author', value: (byline[2] as string).trim(), line: titleLine.number });
+  }
+  const release = header.find((line) => RELEASE_LINE.test(stripMarks(line.text)));
+  if (release && !has('Published'))
+    found.push(...readField({ key: 'Published', value: stripMarks(release.text).trim(), line: release.number }));
+  return [...found, ...fields];
+}
+
+/** Where the book begins after the start line, and after its second line when a long title ran it on. */
+function startLineEnd(lines: readonly SourceLine[], startIndex: number): number {
+  const start = stripMarks((lines[startIndex] as SourceLine).text);
+  if (!START.test(start) || CLOSED.test(start)) return startIndex + 1;
+  for (let at = startIndex + 1; at < Math.min(lines.length, startIndex + 3) && !isBlank(lines[at]); at++)
+    if (CLOSED.test(stripMarks((lines[at] as SourceLine).text))) return at + 1;
+  return startIndex + 1;
+}
+
 function titleCase(key: string): string {
   return key.replace(/^\w/, (c) => c.toUpperCase());
 }
@@ -133,7 +177,9 @@ function creditsAfter(lines: readonly SourceLine[], from: number): { field: Head
   const texts: string[] = [];
   let end = at;
   while (end < lines.length && !isBlank(lines[end])) texts.push(stripMarks((lines[end++] as SourceLine).text).trim());
-  return { field: { key: 'Credits', value: texts.join(' '), line: first.number }, end };
+  // `Produced by: X` reads as the older `Produced by X`.
+  const value = texts.join(' ').replace(/^(Produced by)\s*:\s*/i, '$1 ');
+  return { field: { key: 'Credits', value, line: first.number }, end };
 }
 
 /** Page-number markers taken out of the lines, counted in one diagnostic rather than one a line. */

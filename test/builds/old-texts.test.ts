@@ -1,3 +1,4 @@
+import type { Element } from '@xmldom/xmldom';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -41,6 +42,22 @@ const BOOKS: Record<
     language: 'en',
     date: '1995-05',
     chapters: ["The Bellringer's Year"],
+  },
+  'The Tin Lantern': {
+    // A 1990s etext: no Title: or Author: line, only its first line says them.
+    files: ['pg-etext-tin-lantern.txt'],
+    author: 'Ada Marlowe',
+    language: 'en',
+    date: '1996-08',
+    chapters: ['The Tin Lantern', 'I', 'II'],
+  },
+  'The Salt Road and Other Sketches of the Western Shore': {
+    // Its start line runs on over two lines; `Produced by:` follows it.
+    files: ['pg-wrapped-start-salt-road.txt'],
+    author: 'Jory Penrose',
+    language: 'en',
+    date: '2006-04-09',
+    chapters: ['The Salt Road and Other Sketches of the Western Shore', 'CHAPTER I', 'CHAPTER II'],
   },
   'The Ferry at Polwenna': {
     files: ['pg-html-ferry-at-polwenna.html'],
@@ -87,6 +104,14 @@ const REPORTED: Record<string, Array<{ rule: string; line?: number; endLine?: nu
   'pg-smallprint-bellringer.txt': [
     { rule: 'gutenberg/header', line: 1, endLine: 24 },
     { rule: 'gutenberg/licence', line: 55, endLine: 56 },
+  ],
+  'pg-etext-tin-lantern.txt': [
+    { rule: 'gutenberg/header', line: 1, endLine: 41, says: 'read from it: title, author, published, credits' },
+    { rule: 'gutenberg/licence', line: 71, endLine: 72 },
+  ],
+  'pg-wrapped-start-salt-road.txt': [
+    { rule: 'gutenberg/header', line: 1, endLine: 25, says: 'credits' },
+    { rule: 'gutenberg/licence', line: 52, endLine: 60 },
   ],
   'pg-html-ferry-at-polwenna.html': [
     { rule: 'gutenberg/header', line: 12 },
@@ -218,6 +243,7 @@ describe('old texts: Project Gutenberg editions and Usenet posts', () => {
   it('prints no frame, news header, signature, advert or page marker as story text', async () => {
     const leftovers = [
       /PROJECT GUTENBERG/i,
+      /Produced by|prepared by|SHORE \*\*\*/i,
       /\[Pg \d+\]/,
       /Message-ID|Newsgroups|NNTP|Organization:/,
       /The tide waits for nobody/,
@@ -276,6 +302,26 @@ describe('old texts: Project Gutenberg editions and Usenet posts', () => {
       const text = (await chapterPages(books.get(title)!)).map((doc) => textOf(doc)).join(' ');
       for (const shown of ['’', '“', '”', '…', '–', 'café']) assert.ok(text.includes(shown), `${title}: ${shown}`);
       assert.doesNotMatch(text, /[ÒÓÕÉÐ‡Ž’]{2}|Õ|Ò|Ó|\u0092|\u0093/, title);
+    }
+  });
+
+  it("shows the producers' credits under the start line as the book's credits on its title page", async () => {
+    const credits = {
+      'The Lantern Keepers':
+        'Produced by Nobody in Particular and the Imaginary Proofreading Team of the ficbind tests',
+      'The Salt Road and Other Sketches of the Western Shore':
+        'Produced by Kit Vosper, Delen Hocking and the Invented Online Proofreading Team of the ficbind tests',
+      'The Tin Lantern': 'This etext was prepared by an invented volunteer of the ficbind tests.',
+    };
+    for (const [title, said] of Object.entries(credits)) {
+      const epub = books.get(title)!;
+      const page = (await spinePaths(epub)).find((p) => p.endsWith('-title.xhtml'))!;
+      const rows = all(await epub.xml(page), 'dt').map((dt) => [textOf(dt), textOf(dt.nextSibling as Element)]);
+      assert.deepEqual(
+        rows.filter(([key]) => key === 'Credits'),
+        [['Credits', said]],
+        title,
+      );
     }
   });
 
