@@ -130,6 +130,28 @@ describe('EPUBs as input: three EPUBs of one series become one series book', () 
     assert.ok(!rows.some((row) => row.startsWith('Stats')), rows.join(' | '));
   });
 
+  it('shows each tag once when the package and the AO3 preface both list it, and writes it as one dc:subject', async () => {
+    const spine = await spinePaths(epub);
+    const three = spine.filter((p) => p.endsWith('-title.xhtml'))[2]!;
+    const rows = all(await epub.xml(three), 'dt').map((dt) => [textOf(dt), textOf(dt.nextSibling as Element)] as const);
+    const tags = rows
+      .filter(([label]) => ['Rating', 'Warnings', 'Fandom', 'Tags'].includes(label))
+      .flatMap(([, value]) => value.split(', '));
+    assert.deepEqual(
+      [...tags].sort(),
+      ['General Audiences', 'Letters', 'No Archive Warnings Apply', 'Original Work', 'Winter'],
+      rows.join(' | '),
+    );
+    assert.deepEqual(
+      rows.filter(([label]) => label === 'Tags'),
+      [['Tags', 'Winter, Letters']],
+    );
+    const { doc } = await packageDocument(epub);
+    const subjects = all(doc, 'dc:subject').map((el) => textOf(el).trim().toLowerCase());
+    assert.deepEqual(subjects, [...new Set(subjects)]);
+    for (const tag of ['winter', 'letters', 'original work']) assert.ok(subjects.includes(tag), tag);
+  });
+
   it('puts the metadata in the package document', async () => {
     const { doc } = await packageDocument(epub);
     const values = (tag: string) => all(doc, tag).map((el) => textOf(el).trim());
@@ -267,6 +289,26 @@ describe('EPUBs as input: covers, the output folder, and broken books', () => {
     const said = library.result.diagnostics.find((d) => d.rule === 'epub/not-text');
     assert.equal(said?.file, 'plate.epub/EPUB/map.svg');
     assert.equal(library.result.books.length, 1);
+  });
+
+  it('keeps the first spelling of a tag the package and the AO3 preface spell differently', async () => {
+    const input = await writeStories({
+      'harbour.epub': await zipEpubTree(PART_THREE, (e) => {
+        const opf = new TextDecoder().decode(e.get('content.opf')!);
+        e.set('content.opf', new TextEncoder().encode(opf.replace('<dc:subject>Winter<', '<dc:subject>winter<')));
+      }),
+    });
+    const library = await buildInto(input, { cover: false });
+    const book = await openEpub(library.book('Harbour Winter'));
+    const page = (await spinePaths(book)).find((p) => p.endsWith('-title.xhtml'))!;
+    const rows = all(await book.xml(page), 'dt').map((dt) => [textOf(dt), textOf(dt.nextSibling as Element)]);
+    assert.deepEqual(
+      rows.filter(([label]) => label === 'Tags'),
+      [['Tags', 'winter, Letters']],
+    );
+    const { doc } = await packageDocument(book);
+    const subjects = all(doc, 'dc:subject').map((el) => textOf(el).trim());
+    assert.ok(subjects.includes('winter') && !subjects.includes('Winter'), subjects.join(', '));
   });
 
   it('keeps a chapter that calibre split over two files as one chapter, under its contents title', async () => {

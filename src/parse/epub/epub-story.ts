@@ -72,7 +72,11 @@ export function parseEpubStory(
   }
   const opfFile = `${file.path}/${epub.opfPath}`;
   const fallback = titleFromFileName(file.path.split('/').pop() ?? file.path);
-  const { meta, diagnostics: metaDiagnostics } = metadataFromHeader(fields, fallback, opfFile);
+  const { meta, diagnostics: metaDiagnostics } = metadataFromHeader(
+    tagsSaidOnce(fields, epub.fields.length),
+    fallback,
+    opfFile,
+  );
   diagnostics.push(...metaDiagnostics);
   if (!chapters.some((c) => c.blocks.some((b) => b.kind === 'paragraph'))) {
     diagnostics.push(diagnostic('story/empty', file.path, 'no story text found; no book made from it'));
@@ -152,6 +156,56 @@ function readSpineDocument(
     fields: body.fields,
     diagnostics: [...decoded.diagnostics, ...said, ...split.diagnostics],
   };
+}
+
+// Labels under which a front-matter page files tags (AO3's Rating, Archive Warning, Fandom…).
+const TAG_LABELS = new Set([
+  'tags',
+  'rating',
+  'warnings',
+  'category',
+  'fandoms',
+  'pairing',
+  'relationships',
+  'characters',
+]);
+
+/**
+ * Each tag said once, spelt as first said. The package's subjects are the pages' lists run
+ * together (AO3 writes its rating, fandom and tags as subjects), so a subject a page files under a
+ * label of its own is left to that label; of two Tags fields, the later keeps only what the
+ * earlier did not say. The first `fromPackage` fields are the package's.
+ */
+function tagsSaidOnce(fields: readonly HeaderField[], fromPackage: number): HeaderField[] {
+  const target = (field: HeaderField) => KNOWN_KEYS[field.key.toLowerCase()] ?? '';
+  const tagsOf = (field: HeaderField) =>
+    field.value
+      .split(/[,;]/)
+      .map((t) => t.replace(/\s+/g, ' ').trim())
+      .filter((t) => t !== '');
+  const spelling = new Map<string, string>();
+  for (const tag of fields.filter((f) => target(f) === 'tags').flatMap(tagsOf))
+    if (!spelling.has(tag.toLowerCase())) spelling.set(tag.toLowerCase(), tag);
+  const filed = new Set(
+    fields
+      .slice(fromPackage)
+      .filter((f) => TAG_LABELS.has(target(f)))
+      .flatMap((f) => tagsOf(f).map((t) => t.toLowerCase())),
+  );
+  const said = new Set<string>();
+  return fields.flatMap((field, index) => {
+    if (target(field) !== 'tags') return [field];
+    const tags = tagsOf(field);
+    const kept = tags.filter((tag) => {
+      const key = tag.toLowerCase();
+      if (said.has(key) || (index < fromPackage && filed.has(key))) return false;
+      said.add(key);
+      return true;
+    });
+    const shown = kept.map((tag) => spelling.get(tag.toLowerCase()) ?? tag);
+    if (shown.join() === tags.join()) return [field];
+    return shown.length === 0 ? [] : [{ ...field, value: shown.join(', ') }];
+  });
 }
 
 function seriesName(value: string): string {
