@@ -140,7 +140,9 @@ function readField(field: HeaderField): HeaderField[] {
 function withTitleLine(fields: HeaderField[], header: readonly SourceLine[]): HeaderField[] {
   const has = (key: string) => fields.some((f) => f.key === key);
   const found: HeaderField[] = [];
-  const titleLine = header.find((line) => TITLE_LINE.test(stripMarks(line.text)));
+  // The header's first lines only: its small print says `Project Gutenberg's etexts are…` too.
+  const opening = header.filter((line) => !isBlank(line)).slice(0, 3);
+  const titleLine = opening.find((line) => TITLE_LINE.test(stripMarks(line.text)));
   if (titleLine) {
     const said = (TITLE_LINE.exec(stripMarks(titleLine.text))?.[1] as string).trim();
     const byline = TITLE_BY.exec(said);

@@ -39,6 +39,20 @@ describe('Project Gutenberg frames', () => {
     }
   });
 
+  it("takes no title from the small print's sentences about Project Gutenberg's etexts", () => {
+    const { meta } = read([
+      'A copy of an old etext, its first lines lost.',
+      '',
+      'Please take a look at the important information in this header.',
+      '',
+      '**Welcome To The World of Free Plain Vanilla Electronic Texts**',
+      '',
+      "Project Gutenberg's Etexts are usually created from several printed editions, by volunteers.",
+    ]);
+    assert.doesNotMatch(meta.title, /Etexts|editions/);
+    assert.equal(meta.author, 'Unknown');
+  });
+
   it('keeps Title: and Author: lines over the first line, and reads an etext release line as the date', () => {
     const { meta } = read([
       'The Project Gutenberg Etext of Kettle, by W. H.',
