@@ -11,7 +11,8 @@ import { assertNothingLost } from '../helpers/words.js';
 
 /**
  * Issue 18, classes 7–10: character references, slug series, pages that hold no story, grouping
- * by evidence, declared charsets. Each fixture's book is checked for its metadata (package
+ * by evidence (numbered pages naming their part too), declared charsets, site links above a
+ * plain page's story. Each fixture's book is checked for its metadata (package
  * document and `ficbind list --json`), its text and what the build reported.
  */
 const FOLDER = path.join(REPO_ROOT, 'test/fixtures/edges');
@@ -80,6 +81,21 @@ const BOOKS: Record<string, Expected> = {
     files: ['tale2.html'],
     author: 'Linnea Holt',
     paragraphs: ['When the new neighbour oiled them, half the village came down to watch it close.'],
+  },
+  // Plain pages opening with a row of site links: the row is left out, a link inside prose kept.
+  'The Signal Tower': {
+    files: ['signal-tower.html'],
+    author: 'Juno Pell',
+    paragraphs: [
+      'Juno found the shutters stuck and the mirror black with soot, and a map of the hill pinned inside the door, drawn by someone who had never climbed it.',
+    ],
+  },
+  'The Quarry Song': {
+    files: ['quarry-song.html'],
+    author: 'Efa Morgan',
+    paragraphs: [
+      'Efa’s father said it had come down the valley with the first slate, and that if it ever stopped the hill would know.',
+    ],
   },
   'Garden Notes': {
     files: ['notes.html'],
@@ -255,6 +271,28 @@ describe('edge inputs: character references, slug series, no-story pages, groupi
       ['orchard1.html', 9],
       ['orchard2.html', 9],
     ]);
+  });
+
+  it('leaves out a row of site links at the start of a plain page, and says so with its line', async () => {
+    const opening: Record<string, [line: number, first: string]> = {
+      'The Signal Tower': [8, 'The tower on Brack Hill had not sent a signal in forty years'],
+      'The Quarry Song': [10, 'The men in the quarry sang while they cut'],
+    };
+    for (const [title, [line, first]] of Object.entries(opening)) {
+      const paragraphs: string[] = [];
+      for (const page of await chapterPaths(books.get(title)!))
+        paragraphs.push(...all(await books.get(title)!.xml(page), 'p').map(textOf));
+      assert.ok(paragraphs[0]?.startsWith(first), `${title}: opens with "${paragraphs[0]}"`);
+      for (const link of ['Home', 'Stories', 'Authors', 'Contact'])
+        assert.ok(!paragraphs.some((p) => p.includes(link)), `${title}: "${link}" is left out`);
+      const file = BOOKS[title]!.files[0]!;
+      const reported = library.result.diagnostics.filter((d) => d.file === file && d.rule === 'html/left-out');
+      assert.deepEqual(
+        reported.map((d) => [d.line, /Home.*Stories.*Authors/.test(d.message)]),
+        [[line, true]],
+        file,
+      );
+    }
   });
 
   it('reports what each file needs reported, and no other warning or error', () => {
