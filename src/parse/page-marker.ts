@@ -4,13 +4,15 @@ import { KNOWN_KEYS, type HeaderField } from './header.js';
 import { isBlank, type SourceLine } from './lines.js';
 import { NUMBER_PATTERN } from './numbers.js';
 
-// `Title, Part 2`, `Title - Chapter 3: The Ford`, `Title (Pt. 2)`, `Title (3/3)`: the title, then
-// what it says of the page's place. A separator (or a bracket) must stand before the marker.
-const PAGE_MARKER = new RegExp(
-  `^(.*?\\S)(?:\\s*[:,;–—-]\\s*|\\s+)[([]?\\s*((?:part|pt\\.?|chapter|ch\\.?)\\s*${NUMBER_PATTERN}\\b.*?|\\d{1,4}\\s*/\\s*\\d{1,4})\\s*[)\\]]?$`,
+// `Title, Part 2`, `Title - Chapter 3: The Ford`, `Title (Pt. 2)`: a separator or a bracket
+// stands before the marker.
+const MARKER = `(?:part|pt\\.?|chapter|ch\\.?)\\s*${NUMBER_PATTERN}\\b.*?`;
+const PART_MARKER = new RegExp(
+  `^(.*?\\S)(?:\\s*[:,;–—-]\\s*|\\s+)(?:\\(\\s*(${MARKER})\\s*\\)|\\[\\s*(${MARKER})\\s*\\]|(${MARKER}))$`,
   'i',
 );
-const OF_TOTAL = /^(\d+)\s*\/\s*(\d+)$/;
+// `Title (3/3)`, `Title [2/5]`: bracketed, since a bare `9/11` may be the title's own.
+const OF_TOTAL = /^(.*?\S)\s*[([]\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*[)\]]$/;
 
 /**
  * A page's title split into the story's title and the part of it the page holds (`The Lantern
@@ -19,14 +21,12 @@ const OF_TOTAL = /^(\d+)\s*\/\s*(\d+)$/;
  * may name a series' second story.
  */
 export function splitPageMarker(title: string): { title: string; marker?: string } {
-  const match = PAGE_MARKER.exec(title.trim());
-  if (!match) return { title: title.trim() };
-  const marker = (match[2] as string).trim();
-  const total = OF_TOTAL.exec(marker);
-  return {
-    title: (match[1] as string).trim(),
-    marker: total ? `Part ${Number(total[1])} of ${Number(total[2])}` : marker,
-  };
+  const trimmed = title.trim();
+  const total = OF_TOTAL.exec(trimmed);
+  if (total) return { title: (total[1] as string).trim(), marker: `Part ${Number(total[2])} of ${Number(total[3])}` };
+  const part = PART_MARKER.exec(trimmed);
+  const marker = part && (part[2] ?? part[3] ?? part[4]);
+  return part && marker ? { title: (part[1] as string).trim(), marker: marker.trim() } : { title: trimmed };
 }
 
 /** The title field of one page of a story: the story's title, and what it says of the page's part. */
