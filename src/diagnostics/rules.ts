@@ -136,7 +136,7 @@ export const RULES = {
   'html/left-out': {
     severity: 'info',
     description:
-      "A saved serial page's own chrome (comments, chapter navigation, share buttons, sidebars, author boxes), left out of the book.",
+      "A saved page's own chrome (a serial's comments, chapter navigation, share buttons, sidebars, author boxes; the row of site links opening a plain page), left out of the book.",
     hint: 'This is part of the site, not of the story; if story text was taken for it, copy that text into a .txt file beside the page.',
   },
 

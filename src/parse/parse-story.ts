@@ -8,6 +8,7 @@ import { metadataFromHeader } from './metadata.js';
 import { parseEpubStory } from './epub/epub-story.js';
 import type { Chapter, Story } from '../model/story.js';
 import { findTitleLine, titleFromFileName } from './title-line.js';
+import { cutPageHeading, pagePlace } from './page-marker.js';
 
 export interface ParseOptions {
   /** Keep web-page leftovers instead of removing them. */
@@ -33,9 +34,14 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
     const body = readHeaderAndBody(file, options);
     diagnostics.push(...body.diagnostics);
     if (body.noStory) filesWithoutStory++;
+    // Pages of one story may each name their part in the title (`The Lantern Road, Part 2`).
+    const page = source.files.length > 1 ? pagePlace(body.fields) : undefined;
+    const fileFields = page?.marker
+      ? body.fields.map((f) => (f === page.field ? { ...f, value: page.title } : f))
+      : body.fields;
     // Chapter pages saved from one site repeat the story's title and author on every page.
     fields.push(
-      ...body.fields.filter(
+      ...fileFields.filter(
         (f) => !fields.some((g) => g.key.toLowerCase() === f.key.toLowerCase() && g.value === f.value),
       ),
     );
@@ -47,11 +53,17 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
         lines = lines.slice(titleIndex + 1);
       }
     }
+    const heading = page ? cutPageHeading(lines, page.title, file.path) : undefined;
+    if (heading) {
+      lines = heading.lines;
+      diagnostics.push(heading.diagnostic);
+    }
     const { chapters: fileChapters, diagnostics: chapterDiagnostics } = splitChapters(lines, file.path);
     diagnostics.push(...chapterDiagnostics);
-    // One chapter per file in a chapter folder: an untitled file is named by its place.
+    // One chapter per file in a chapter folder: an untitled file is named by the part its heading
+    // or title names, else by its place.
     if (source.files.length > 1) {
-      fileChapters.forEach((c) => (c.title ??= `Chapter ${chapters.length + 1}`));
+      for (const c of fileChapters) c.title ??= heading?.marker ?? page?.marker ?? `Chapter ${chapters.length + 1}`;
     }
     chapters.push(...fileChapters);
   });

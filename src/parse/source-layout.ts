@@ -4,6 +4,7 @@ import type { FoundFile, SourceFacts, SourceFile, StorySource } from '../model/s
 import { compareNatural } from '../text/natural-order.js';
 import { parseChapterHeading } from './chapter-heading.js';
 import { NUMBER_PATTERN } from './numbers.js';
+import { splitPageMarker } from './page-marker.js';
 
 export interface SourceLayout<F extends FoundFile = SourceFile> {
   sources: Array<StorySource<F>>;
@@ -83,8 +84,11 @@ interface Candidate<F extends FoundFile> {
 
 type Grouping = (c: Candidate<FoundFile>) => { key: string; chapter: number } | undefined;
 
+/** The story's title a page shows, as its group compares it. */
+type TitleOf = (title: string) => string;
+
 // Strongest evidence first; a file joins at most one story.
-const GROUPINGS: ReadonlyArray<[string, Grouping]> = [
+const GROUPINGS: ReadonlyArray<[string, Grouping, TitleOf?]> = [
   [
     'their names',
     (c) =>
@@ -117,13 +121,19 @@ const GROUPINGS: ReadonlyArray<[string, Grouping]> = [
     (c) => {
       const numbered = numberedName(c.file.path);
       // A title of punctuation alone (`...`) names nothing two pages could agree on.
-      const title = slug(withoutChapterMarker(c.facts.title ?? ''));
+      const title = slug(storyTitleOfPage(c.facts.title ?? ''));
       return numbered && title !== ''
         ? { key: [slug(numbered.stem), title, slug(c.facts.author ?? '')].join('\0'), chapter: numbered.number }
         : undefined;
     },
+    // Numbered pages may each name their part (`The Lantern Road, Part 2`): the story's title is the rest.
+    storyTitleOfPage,
   ],
 ];
+
+function storyTitleOfPage(title: string): string {
+  return splitPageMarker(title).title;
+}
 
 // `harbour1.html`, `harbour-02.htm`, `harbour_3.txt`: a stem and a page number.
 const NUMBERED_NAME = /^(.*?\p{L}[^/]*?)[\s._-]*(\d{1,4})\.[^./]+$/u;
@@ -147,7 +157,7 @@ function joinChapterFiles<F extends FoundFile>(
   let remaining: Array<Candidate<F>> = singles.map((s) => ({ file: s.files[0] as F, facts: facts(s.files[0] as F) }));
   const sources: Array<StorySource<F>> = [];
   const diagnostics: Diagnostic[] = [];
-  for (const [evidence, grouping] of GROUPINGS) {
+  for (const [evidence, grouping, titleOf = withoutChapterMarker] of GROUPINGS) {
     const groups = new Map<string, Array<Candidate<F> & { chapter: number }>>();
     for (const candidate of remaining) {
       const found = grouping(candidate);
@@ -155,7 +165,7 @@ function joinChapterFiles<F extends FoundFile>(
     }
     const joined = new Set<F>();
     for (const members of groups.values()) {
-      if (!areChaptersOfOneStory(members)) continue;
+      if (!areChaptersOfOneStory(members, titleOf)) continue;
       members.sort((a, b) => a.chapter - b.chapter || compareNatural(a.file.path, b.file.path));
       const files = members.map((m) => m.file);
       const stem = members[0]?.facts.nameChapter?.stem ?? '';
@@ -178,10 +188,13 @@ function joinChapterFiles<F extends FoundFile>(
 }
 
 /** Two or more files, each a different chapter, none declaring a title that another contradicts. */
-function areChaptersOfOneStory(members: ReadonlyArray<Candidate<FoundFile> & { chapter: number }>): boolean {
+function areChaptersOfOneStory(
+  members: ReadonlyArray<Candidate<FoundFile> & { chapter: number }>,
+  titleOf: TitleOf,
+): boolean {
   if (members.length < 2) return false;
   if (new Set(members.map((m) => m.chapter)).size !== members.length) return false;
-  const titles = new Set(members.flatMap((m) => (m.facts.title ? [slug(withoutChapterMarker(m.facts.title))] : [])));
+  const titles = new Set(members.flatMap((m) => (m.facts.title ? [slug(titleOf(m.facts.title))] : [])));
   return titles.size <= 1;
 }
 

@@ -5,13 +5,14 @@ import { before, describe, it } from 'node:test';
 import { encodedFixtures, fixtureTexts } from '../fixtures/edges/make.js';
 import { REPO_ROOT, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { runCli } from '../helpers/cli.js';
-import { all, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } from '../helpers/epub.js';
+import { all, chapterPaths, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } from '../helpers/epub.js';
 import { assertNoBrokenCharacters, markupEntries } from '../helpers/structure.js';
 import { assertNothingLost } from '../helpers/words.js';
 
 /**
  * Issue 18, classes 7–10: character references, slug series, pages that hold no story, grouping
- * by evidence, declared charsets. Each fixture's book is checked for its metadata (package
+ * by evidence (numbered pages naming their part too), declared charsets, site links above a
+ * plain page's story. Each fixture's book is checked for its metadata (package
  * document and `ficbind list --json`), its text and what the build reported.
  */
 const FOLDER = path.join(REPO_ROOT, 'test/fixtures/edges');
@@ -59,6 +60,43 @@ const BOOKS: Record<string, Expected> = {
     author: 'Tessa Crane',
     paragraphs: ['Tessa spent it on the wall, counting the stones that were still there.'],
   },
+  // Numbered pages whose title heading names the part: one story, the part naming each chapter.
+  'The Lantern Road': {
+    files: ['lantern1.html', 'lantern2.html', 'lantern3.html'],
+    author: 'Wren Ashby',
+    paragraphs: ['The pole at the crossroads was the only one that ever went out, and it went out every night.'],
+  },
+  'The Orchard Wall': {
+    files: ['orchard1.html', 'orchard2.html'],
+    author: 'Bram Keel',
+    paragraphs: ['It was a hedgehog, and it had opinions about boots.'],
+  },
+  // Numbered pages whose headings name different stories, with parts: never joined.
+  'The Copper Kettle, Part 1': {
+    files: ['tale1.html'],
+    author: 'Linnea Holt',
+    paragraphs: ['The kettle had been dented by three generations of Holts and mended by none of them.'],
+  },
+  'The Iron Gate, Part 2': {
+    files: ['tale2.html'],
+    author: 'Linnea Holt',
+    paragraphs: ['When the new neighbour oiled them, half the village came down to watch it close.'],
+  },
+  // Plain pages opening with a row of site links: the row is left out, a link inside prose kept.
+  'The Signal Tower': {
+    files: ['signal-tower.html'],
+    author: 'Juno Pell',
+    paragraphs: [
+      'Juno found the shutters stuck and the mirror black with soot, and a map of the hill pinned inside the door, drawn by someone who had never climbed it.',
+    ],
+  },
+  'The Quarry Song': {
+    files: ['quarry-song.html'],
+    author: 'Efa Morgan',
+    paragraphs: [
+      'Efa’s father said it had come down the valley with the first slate, and that if it ever stopped the hill would know.',
+    ],
+  },
   'Garden Notes': {
     files: ['notes.html'],
     author: 'Piet Hollander',
@@ -89,6 +127,26 @@ const BOOKS: Record<string, Expected> = {
     author: 'Ivo Stanner',
     paragraphs: ['The key hung on a nail by the door, and everyone in the village knew which nail.'],
   },
+};
+
+/** Books of numbered pages: each chapter's heading and first paragraph, in page order. */
+const PAGE_CHAPTERS: Record<string, Array<[heading: string, opening: string]>> = {
+  'The Lantern Road': [
+    [
+      'Part 1',
+      'The road out of Keswater was lit by lanterns on poles, one every forty paces, and someone had to light them.',
+    ],
+    ['Part 2', 'By the third week he could light the whole road before the church bell finished ringing six.'],
+    ['Chapter 3', 'On the last night of the year Odo sat under the crossroads lantern with a blanket and waited.'],
+  ],
+  // Page 1's heading names no part: its `<title>`, `(1/2)`, does.
+  'The Orchard Wall': [
+    [
+      'Part 1 of 2',
+      'Behind the orchard ran a wall of flat grey stones that the apple roots had been lifting for a century.',
+    ],
+    ['Part 2', 'One April a stone would not go back, because something behind it was pushing too.'],
+  ],
 };
 
 /** Files that make no book, and what the one error about each must say. */
@@ -177,8 +235,64 @@ describe('edge inputs: character references, slug series, no-story pages, groupi
     const joined = library.result.diagnostics.filter((d) => d.rule === 'input/chapter-files');
     assert.deepEqual(
       joined.map((d) => d.message.replace(/^.*: /, '')),
-      ['harbour1.html, harbour2.html, harbour3.html'],
+      [
+        'harbour1.html, harbour2.html, harbour3.html',
+        'lantern1.html, lantern2.html, lantern3.html',
+        'orchard1.html, orchard2.html',
+      ],
     );
+  });
+
+  it('names each chapter of numbered pages by the part its page names, in page order, the title once', async () => {
+    for (const [title, want] of Object.entries(PAGE_CHAPTERS)) {
+      const epub = books.get(title)!;
+      const chapters: Array<[string, string]> = [];
+      for (const page of await chapterPaths(epub)) {
+        const doc = await epub.xml(page);
+        chapters.push([textOf(all(doc, 'h2')[0]!), textOf(all(doc, 'p')[0]!)]);
+        // The page's title heading is on the title page, not repeated in the text.
+        for (const p of all(doc, 'p')) assert.ok(!textOf(p).startsWith(title), `${title}: ${textOf(p)}`);
+      }
+      assert.deepEqual(chapters, want, title);
+    }
+    // Each page's cut heading is reported with its file and line.
+    const cut = library.result.diagnostics
+      .filter(
+        (d) =>
+          /^(?:lantern|orchard)\d/.test(d.file) &&
+          /^format\/title-/.test(d.rule) &&
+          /The (?:Lantern Road|Orchard Wall)/.test(d.message),
+      )
+      .map((d) => [d.file, d.line]);
+    assert.deepEqual(cut, [
+      ['lantern1.html', 8],
+      ['lantern2.html', 8],
+      ['lantern3.html', 8],
+      ['orchard1.html', 9],
+      ['orchard2.html', 9],
+    ]);
+  });
+
+  it('leaves out a row of site links at the start of a plain page, and says so with its line', async () => {
+    const opening: Record<string, [line: number, first: string]> = {
+      'The Signal Tower': [8, 'The tower on Brack Hill had not sent a signal in forty years'],
+      'The Quarry Song': [10, 'The men in the quarry sang while they cut'],
+    };
+    for (const [title, [line, first]] of Object.entries(opening)) {
+      const paragraphs: string[] = [];
+      for (const page of await chapterPaths(books.get(title)!))
+        paragraphs.push(...all(await books.get(title)!.xml(page), 'p').map(textOf));
+      assert.ok(paragraphs[0]?.startsWith(first), `${title}: opens with "${paragraphs[0]}"`);
+      for (const link of ['Home', 'Stories', 'Authors', 'Contact'])
+        assert.ok(!paragraphs.some((p) => p.includes(link)), `${title}: "${link}" is left out`);
+      const file = BOOKS[title]!.files[0]!;
+      const reported = library.result.diagnostics.filter((d) => d.file === file && d.rule === 'html/left-out');
+      assert.deepEqual(
+        reported.map((d) => [d.line, /Home.*Stories.*Authors/.test(d.message)]),
+        [[line, true]],
+        file,
+      );
+    }
   });
 
   it('reports what each file needs reported, and no other warning or error', () => {

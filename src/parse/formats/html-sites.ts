@@ -4,6 +4,7 @@ import { findSeriesInText } from '../series.js';
 import { ao3AfterwordShape, ao3DownloadShape } from './ao3-download.js';
 import { fanficfareShape, fichubShape } from './downloader-pages.js';
 import { SERIAL_SHAPES } from './serial-sites.js';
+import { leadingSiteLinks } from './site-links.js';
 import { closest, elements, findAll, findFirst, hasClass, isElement, textOf } from './html-dom.js';
 
 /** One run of story text in a page, with the chapter heading the page gives it. */
@@ -39,6 +40,8 @@ export interface LeftOut {
   element: Element;
   /** What it is, for the report: "comments", "share buttons". */
   what: string;
+  /** The report names all its text and lines (short chrome, as a row of site links is). */
+  quoted?: boolean;
 }
 
 /**
@@ -287,6 +290,7 @@ function mainTextShape(doc: Document): PageStory {
   for (const [node, value] of score) if (value > (score.get(best) ?? 0)) best = node;
   const titleBlock = pageTitleBlock(doc);
   const inBest = titleBlock.filter((f) => closest(f.element, (e) => e === best) !== undefined || best === doc);
+  const siteLinks = leadingSiteLinks(best).map((element) => ({ element, what: 'a row of site links', quoted: true }));
   return {
     found: best === doc ? 'the whole page' : `the main text block <${(best as Element).name}>`,
     parts: [
@@ -294,6 +298,7 @@ function mainTextShape(doc: Document): PageStory {
     ],
     fields: titleBlock,
     ...(inBest.length > 0 ? { shownAsMetadata: inBest } : {}),
+    ...(siteLinks.length > 0 ? { leftOut: siteLinks } : {}),
   };
 }
 

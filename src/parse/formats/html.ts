@@ -103,8 +103,12 @@ function withLeftOutCut(part: StoryPart, leftOut: readonly LeftOut[]): StoryPart
 function leftOutReport(chrome: LeftOut, file: string, lineOf: (offset: number) => number): Diagnostic {
   const words = textOf(chrome.element);
   const shown = words.length > 80 ? `${words.slice(0, 77)}…` : words;
+  const line = lineOf(chrome.element.startIndex ?? 0);
+  const endLine = lineOf(chrome.element.endIndex ?? 0);
   return diagnostic('html/left-out', file, `left out ${chrome.what}${shown === '' ? '' : `: "${shown}"`}`, {
-    line: lineOf(chrome.element.startIndex ?? 0),
+    line,
+    ...(chrome.quoted && endLine > line ? { endLine } : {}),
+    ...(chrome.quoted && words !== '' ? { removed: words } : {}),
   });
 }
 
