@@ -272,6 +272,15 @@ const NOT_STORY = new Set([
   'template',
 ]);
 
+// Of NOT_STORY, the elements that show words a reader would see on the page.
+const SHOWN_CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form']);
+
+/** The elements not inside another of them. */
+function outermost(elements: Element[]): Element[] {
+  const set = new Set(elements);
+  return elements.filter((el) => closest(el.parent as Element, (e) => set.has(e)) === undefined);
+}
+
 /** Any other page or fragment: the element (or the fragment itself) holding the most paragraph text. */
 function mainTextShape(doc: Document): PageStory {
   const score = new Map<Element | Document, number>();
@@ -291,6 +300,11 @@ function mainTextShape(doc: Document): PageStory {
   const titleBlock = pageTitleBlock(doc);
   const inBest = titleBlock.filter((f) => closest(f.element, (e) => e === best) !== undefined || best === doc);
   const siteLinks = leadingSiteLinks(best).map((element) => ({ element, what: 'a row of site links', quoted: true }));
+  // The page's own blocks inside the text (a <nav>, <header>, <footer>, <aside> or <form> with words in it) are said, not dropped unseen.
+  const chrome = outermost(findAll(best, (el) => SHOWN_CHROME.has(el.name) && textOf(el) !== ''))
+    .filter((el) => !siteLinks.some((row) => row.element === el))
+    .map((element) => ({ element, what: `the page's <${element.name}> block` }));
+  const leftOut = [...siteLinks, ...chrome];
   return {
     found: best === doc ? 'the whole page' : `the main text block <${(best as Element).name}>`,
     parts: [
@@ -298,7 +312,7 @@ function mainTextShape(doc: Document): PageStory {
     ],
     fields: titleBlock,
     ...(inBest.length > 0 ? { shownAsMetadata: inBest } : {}),
-    ...(siteLinks.length > 0 ? { leftOut: siteLinks } : {}),
+    ...(leftOut.length > 0 ? { leftOut } : {}),
   };
 }
 

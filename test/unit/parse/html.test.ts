@@ -156,6 +156,37 @@ describe('readHtml: finding the story in a page', () => {
     assert.deepEqual([parsed.story?.meta.title, parsed.story?.meta.author], ['Quiet Things', 'Lee Park']);
   });
 
+  it("reports the page's own blocks inside the text it leaves out (html/left-out), with their lines", () => {
+    const page = [
+      '<html><body><div class="main">',
+      '<p>The ferry left at dawn, as it always had, and nobody on the quay looked up.</p>',
+      '<aside><p>Support the site: buy us a coffee</p></aside>',
+      '<p>By noon the fog had lifted and the far shore showed its roofs.</p>',
+      '<nav><a href="/">Home</a> <a href="/s">Stories</a></nav>',
+      '<footer><p>Posted in Fiction</p></footer><nav></nav>',
+      '</div></body></html>',
+    ].join('\n');
+    const parsed = parseHtml(page);
+    assert.deepEqual(parsed.chapters, [
+      [
+        null,
+        [
+          'The ferry left at dawn, as it always had, and nobody on the quay looked up.',
+          'By noon the fog had lifted and the far shore showed its roofs.',
+        ],
+      ],
+    ]);
+    const leftOut = parsed.diagnostics.filter((d) => d.rule === 'html/left-out');
+    assert.deepEqual(
+      leftOut.map((d) => [d.line, /coffee|Home Stories|Posted in Fiction/.exec(d.message)?.[0]]),
+      [
+        [3, 'coffee'],
+        [5, 'Home Stories'],
+        [6, 'Posted in Fiction'],
+      ],
+    );
+  });
+
   it('reads a Gutenberg HTML edition with a contents table: the rows are not chapters (chapters/contents)', () => {
     const row = (id: string, name: string, page: number) =>
       `<tr><td><a href="#${id}">${id.replace('_', ' ')}.</a></td><td>${name}</td><td><a href="#Page_${page}">${page}</a></td></tr>`;
