@@ -4,6 +4,8 @@ export interface HeaderField {
   key: string;
   value: string;
   line: number;
+  /** The file the field is in, when a story's fields come from several files (its line is that file's). */
+  file?: string;
 }
 
 export interface Header {

@@ -78,7 +78,7 @@ export function metadataFromHeader(
       diagnostics.push(
         diagnostic(
           'header/repeated',
-          file,
+          field.file ?? file,
           `a second "${field.key}" field; the first is used and this one is shown as extra information`,
           { line: field.line },
         ),
@@ -98,7 +98,7 @@ export function metadataFromHeader(
       diagnostics.push(
         diagnostic(
           'header/date',
-          file,
+          published.file ?? file,
           `"${published.key}: ${published.value}" is not a date ficbind reads; it is shown as written but does not order the series`,
           { line: published.line },
         ),

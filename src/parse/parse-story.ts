@@ -36,9 +36,12 @@ export function parseStory(source: StorySource, options: ParseOptions = {}): Par
     if (body.noStory) filesWithoutStory++;
     // Pages of one story may each name their part in the title (`The Lantern Road, Part 2`).
     const page = source.files.length > 1 ? pagePlace(body.fields) : undefined;
-    const fileFields = page?.marker
-      ? body.fields.map((f) => (f === page.field ? { ...f, value: page.title } : f))
-      : body.fields;
+    const fileFields = body.fields.map((f) => ({
+      ...f,
+      ...(f === page?.field && page.marker ? { value: page.title } : {}),
+      // Its line is this file's: a report on it must name this file, not the story's first.
+      ...(source.files.length > 1 ? { file: file.path } : {}),
+    }));
     // Chapter pages saved from one site repeat the story's title and author on every page.
     fields.push(
       ...fileFields.filter(

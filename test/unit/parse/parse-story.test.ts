@@ -24,6 +24,26 @@ function parse(source: StorySource, options?: ParseOptions) {
 }
 
 describe('parseStory', () => {
+  it("names the file a field is in when a story's files disagree (header/repeated, header/date)", () => {
+    const parsed = parse({
+      path: 'harbour',
+      files: [
+        file('harbour/ch1.txt', 'Title: Harbour Lights\nAuthor: Vesper Lark\n\nThe lamps were lit.'),
+        file(
+          'harbour/ch2.txt',
+          'Author: Vesper Lark\nTitle: Harbour Lanterns\nPublished: someday\n\nThe lamps went out.',
+        ),
+      ],
+    });
+    const said = parsed.diagnostics
+      .filter((d) => d.rule === 'header/repeated' || d.rule === 'header/date')
+      .map((d) => [d.rule, d.file, d.line]);
+    assert.deepEqual(said, [
+      ['header/repeated', 'harbour/ch2.txt', 2],
+      ['header/date', 'harbour/ch2.txt', 3],
+    ]);
+  });
+
   it('reads a header and chapters from one file', () => {
     const text = [
       'Title: The Far Shore',
