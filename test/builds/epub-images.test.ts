@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Node } from '@xmldom/xmldom';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -204,5 +205,63 @@ describe('EPUBs as input: a damaged picture and an animation', () => {
     assert.deepEqual(await entryBytes(epub, gif.entry), animation);
     assert.equal((await manifest(epub)).get(gif.entry), 'image/gif');
     assert.equal((await sharp(await entryBytes(epub, gif.entry), { animated: true }).metadata()).pages, 2);
+  });
+});
+
+describe('EPUBs as input: a page holding only a picture', () => {
+  it('keeps a plate between chapters at its place, at the end of the chapter before it; a picture page before the story stays its cover', async () => {
+    const plate = (src: string, alt: string) =>
+      new TextEncoder().encode(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Plate</title></head>\n<body>\n<div class="plate"><img src="${src}" alt="${alt}"/></div>\n</body></html>\n`,
+      );
+    const stories = await mkdtemp(path.join(os.tmpdir(), 'ficbind-plates-'));
+    const zipped = await zipEpubTree(path.join(FIXTURES, 'the-cartographers-daughter.epub'), (entries) => {
+      const opf = new TextDecoder().decode(entries.get('OEBPS/content.opf')!);
+      entries.set(
+        'OEBPS/content.opf',
+        new TextEncoder().encode(
+          opf
+            .replace(
+              '</manifest>',
+              '<item id="front" href="text/frontispiece.xhtml" media-type="application/xhtml+xml"/><item id="plate" href="text/plate.xhtml" media-type="application/xhtml+xml"/></manifest>',
+            )
+            .replace('<itemref idref="c1"/>', '<itemref idref="front"/><itemref idref="c1"/><itemref idref="plate"/>'),
+        ),
+      );
+      // Listed in the contents as its own entry, as illustrated EPUBs often do.
+      const nav = new TextDecoder().decode(entries.get('OEBPS/nav.xhtml')!);
+      entries.set(
+        'OEBPS/nav.xhtml',
+        new TextEncoder().encode(
+          nav.replace('</a></li>', '</a></li>\n    <li><a href="text/plate.xhtml">Plate: the wrong map</a></li>'),
+        ),
+      );
+      entries.set('OEBPS/text/frontispiece.xhtml', plate('../images/panorama.png', 'The bay from the sea'));
+      entries.set('OEBPS/text/plate.xhtml', plate('../images/bay-map.png', 'The wrong map, pinned to the wall'));
+    });
+    await writeFile(path.join(stories, 'the-cartographers-daughter.epub'), zipped);
+    const library = await buildInto(stories, { cover: false });
+    assert.equal(library.result.failed, false, JSON.stringify(library.result.diagnostics, null, 1));
+    const epub = await openEpub(library.book("The Cartographer's Daughter"));
+    const chapters = await chapterPaths(epub);
+    assert.equal(chapters.length, 2, 'the plate is no chapter of its own');
+    // Last in chapter 1, after its last words: where it stood in the reading order.
+    const one = await epub.xml(chapters[0]!);
+    const last = all(one, 'img').at(-1)!;
+    assert.equal(last.getAttribute('alt'), 'The wrong map, pinned to the wall');
+    const section = all(one, 'section')[0]!;
+    const lastElement = [...(section.childNodes as unknown as Iterable<Node>)].filter((n) => n.nodeType === 1).at(-1);
+    assert.equal(lastElement, last.parentNode, 'the plate is the last thing of chapter 1');
+    const bytes = await entryBytes(
+      epub,
+      path.posix.normalize(path.posix.join(path.posix.dirname(chapters[0]!), last.getAttribute('src')!)),
+    );
+    assert.deepEqual(bytes, new Uint8Array(await readFile(path.join(TREE, 'images/bay-map.png'))));
+    // The picture page before the first chapter is taken for the book's cover page, and said so.
+    const front = library.result.diagnostics.find((d) => d.file.endsWith('text/frontispiece.xhtml'));
+    assert.equal(front?.rule, 'epub/front-matter');
+    assert.ok(
+      !library.result.diagnostics.some((d) => d.file.endsWith('text/plate.xhtml') && d.rule === 'epub/front-matter'),
+    );
   });
 });

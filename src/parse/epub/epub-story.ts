@@ -49,21 +49,23 @@ export function parseEpubStory(
   const fields = [...epub.fields];
   const chapters: Chapter[] = [];
   for (const item of epub.spine) {
-    const read = readSpineDocument(file.path, archive, item, epub, options);
+    const read = readSpineDocument(file.path, archive, item, epub, options, chapters.length > 0);
     diagnostics.push(...read.diagnostics);
     fields.push(...read.fields.filter((f) => !alreadySaid(fields, f)));
     const [first, ...rest] = read.chapters;
     if (!first) continue;
     const previous = chapters[chapters.length - 1];
-    // AO3's last page holds the work's end notes: they close the last chapter, as in its HTML download.
-    if (previous && read.afterword) {
-      for (const chapter of read.chapters) previous.blocks.push(...chapter.blocks);
+    // AO3's last page holds the work's end notes: they close the last chapter, as in its HTML
+    // download. A page of pictures alone (a plate between chapters) stays where it stands, at the
+    // end of the chapter before it, not a chapter of its own.
+    if (previous && (read.afterword || read.chapters.every(withoutText))) {
+      for (const chapter of read.chapters) continueChapter(previous, chapter);
       continue;
     }
     // calibre splits a long chapter over files (`part0000_split_001.html`): a page with no heading
     // and no entry in a contents that names other pages goes on with the chapter before it.
     if (previous && first.title === undefined && titles.size > 0 && !titles.has(item.path)) {
-      previous.blocks.push(...first.blocks);
+      continueChapter(previous, first);
       chapters.push(...rest);
       continue;
     }
@@ -99,6 +101,7 @@ function readSpineDocument(
   item: ManifestItem,
   epub: EpubPackage,
   options: EpubReadOptions,
+  storyStarted: boolean,
 ): SpineReading {
   const shown = `${epubFile}/${item.path}`;
   const none = (said: Diagnostic[]): SpineReading => ({ chapters: [], fields: [], diagnostics: said });
@@ -123,7 +126,7 @@ function readSpineDocument(
   }
   const decoded = decodeText(bytes, shown);
   const doc = parseDocument(decoded.text, { withStartIndices: true });
-  const kind = frontMatterKind(item, doc, epub);
+  const kind = frontMatterKind(item, doc, epub, storyStarted);
   if (kind !== undefined) {
     const fields =
       kind === 'preface'
@@ -210,6 +213,18 @@ function tagsSaidOnce(fields: readonly HeaderField[], fromPackage: number): Head
 
 function seriesName(value: string): string {
   return (parseSeriesField(value)?.name ?? value).trim().toLowerCase();
+}
+
+/** The page's text and pictures go on at the end of the chapter before it. */
+function continueChapter(previous: Chapter, next: Chapter): void {
+  previous.blocks.push(...next.blocks);
+  const images = [...(previous.images ?? []), ...(next.images ?? [])];
+  const unique = images.filter((image, index) => images.findIndex((other) => other.key === image.key) === index);
+  if (unique.length > 0) previous.images = unique;
+}
+
+function withoutText(chapter: Chapter): boolean {
+  return chapter.blocks.every((block) => block.kind === 'image');
 }
 
 function isAo3Afterword(doc: Document): boolean {

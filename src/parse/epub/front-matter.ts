@@ -28,7 +28,12 @@ const BY_NAME: ReadonlyArray<[RegExp, FrontMatterKind]> = [
  * cover, title page (FanFicFare's info block), contents, update log or AO3's preface. The story's
  * metadata is read from them; a chapter is never made of them.
  */
-export function frontMatterKind(item: ManifestItem, doc: Document, epub: EpubPackage): FrontMatterKind | undefined {
+export function frontMatterKind(
+  item: ManifestItem,
+  doc: Document,
+  epub: EpubPackage,
+  storyStarted = false,
+): FrontMatterKind | undefined {
   if (item.properties.includes('nav')) return 'navigation';
   if (item.path === epub.coverPage) return 'cover';
   const body = findFirst(doc, (el) => el.name === 'body');
@@ -40,9 +45,10 @@ export function frontMatterKind(item: ManifestItem, doc: Document, epub: EpubPac
   const preface = findFirst(doc, (el) => el.attribs['id'] === 'preface');
   if (preface && !findFirst(doc, (el) => hasClass(el, 'userstuff') && !inside(el, preface) && !inNotes(el)))
     return 'preface';
-  // A page with an image and no words is a cover or a plate: nothing to read.
+  // A page with an image and no words before the story is a cover; after its first chapter, an
+  // illustration of the story, kept at its place (epub-story.ts).
   const image = findFirst(doc, (el) => el.name === 'img' || el.name === 'image' || el.name === 'svg');
-  if (image && textOf(body ?? doc) === '') return 'cover';
+  if (image && textOf(body ?? doc) === '' && !storyStarted) return 'cover';
   return undefined;
 }
 
