@@ -60,6 +60,7 @@ export function chapterPrint(chapter: Chapter): ChapterPrint {
     digest: sha256(shown).slice(0, 32),
     words: countChapterWords(chapter),
     bytes: textBytes(chapter.blocks),
+    ...(chapter.images?.length ? { imageBytes: chapter.images.reduce((n, image) => n + image.data.length, 0) } : {}),
   };
 }
 

@@ -28,5 +28,6 @@ export function splitIntoVolumes(book: Book<StoryHead>, maxBytes: number): Array
 }
 
 function estimatedBytes(print: ChapterPrint): number {
-  return Math.ceil(print.bytes * DEFLATED_SHARE) + CHAPTER_OVERHEAD;
+  // Pictures are compressed already: they count whole.
+  return Math.ceil(print.bytes * DEFLATED_SHARE) + (print.imageBytes ?? 0) + CHAPTER_OVERHEAD;
 }

@@ -101,7 +101,10 @@ export interface ChapterPrint {
   title?: string;
   digest: string;
   words: number;
+  /** UTF-8 bytes of its text. */
   bytes: number;
+  /** Bytes of the pictures it shows (an EPUB input's), absent when none: they go into the book as they are. */
+  imageBytes?: number;
 }
 
 /** Counted when the story was parsed, so a report needs no chapters. */

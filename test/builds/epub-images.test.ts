@@ -265,3 +265,39 @@ describe('EPUBs as input: a page holding only a picture', () => {
     );
   });
 });
+
+describe('EPUBs as input: --max-book-size with pictures', () => {
+  it('counts the pictures when it cuts a book into volumes: each volume within the size', async () => {
+    // Noise does not compress: each picture is ~750 KB in the book as in the EPUB.
+    const noise = async (seed: number): Promise<Uint8Array> =>
+      new Uint8Array(
+        await sharp({
+          create: {
+            width: 500,
+            height: 500,
+            channels: 3,
+            background: '#000',
+            noise: { type: 'gaussian', mean: 128 + seed, sigma: 60 },
+          },
+        })
+          .png()
+          .toBuffer(),
+      );
+    const [map, panorama] = [await noise(0), await noise(1)];
+    const stories = await mkdtemp(path.join(os.tmpdir(), 'ficbind-heavy-'));
+    const zipped = await zipEpubTree(path.join(FIXTURES, 'the-cartographers-daughter.epub'), (entries) => {
+      entries.set('OEBPS/images/bay-map.png', map);
+      entries.set('OEBPS/images/panorama.png', panorama);
+    });
+    await writeFile(path.join(stories, 'the-cartographers-daughter.epub'), zipped);
+    const limit = 1; // MB
+    const library = await buildInto(stories, { cover: false, maxBookSize: limit });
+    assert.equal(library.result.failed, false, JSON.stringify(library.result.diagnostics, null, 1));
+    assert.equal(library.result.books.length, 2, library.result.books.map((b) => b.title).join(', '));
+    for (const book of library.result.books) {
+      const size = (await readFile(book.path)).length;
+      assert.ok(size <= limit * 1_000_000, `${book.title}: ${size} bytes`);
+    }
+    assert.ok(!library.result.diagnostics.some((d) => d.rule === 'output/over-size'));
+  });
+});
