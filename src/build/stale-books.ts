@@ -34,6 +34,8 @@ export async function removeStaleBooks(
   const kept: BookRecord[] = [];
   if (!previous) return { stale, kept };
   const now = new Map(current.map((record) => [record.identifier, record]));
+  // A file this build wrote for another book (a book whose identity changed, under the same name) is that book's now.
+  const writtenNow = new Set(current.flatMap((record) => record.files.map((f) => f.name)));
   for (const record of previous.books) {
     const successor = now.get(record.identifier);
     if (!successor && record.input !== build.input) {
@@ -41,7 +43,7 @@ export async function removeStaleBooks(
       continue;
     }
     const names = new Set(successor?.files.map((f) => f.name) ?? []);
-    const leftover = record.files.filter((f) => !names.has(f.name));
+    const leftover = record.files.filter((f) => !names.has(f.name) && !writtenNow.has(f.name));
     if (leftover.length === 0) continue;
     const reason = !successor
       ? whereStoriesWent(record, current)

@@ -266,6 +266,19 @@ describe('a living library: books keep their identity as stories grow, and say w
     assert.ok(!(await readdir(out)).includes('A Lone Pane.epub'));
   });
 
+  it('says nothing was left behind when a book whose identity changed is written under its old name', async () => {
+    const { input, options } = await library({ 'lone.txt': `Title: A Lone Pane\nAuthor: ${AUTHOR}\n\n${chapter(1)}` });
+    const first = await build(options);
+    // Another author: another book for the reader (a new identifier), written as "A Lone Pane.epub" again.
+    await writeFile(path.join(input, 'lone.txt'), `Title: A Lone Pane\nAuthor: Mirelle Ash\n\n${chapter(1)}`);
+    const second = await build(options);
+    assert.notEqual(second.books[0]!.identifier, first.books[0]!.identifier);
+    assert.equal(second.books[0]!.path, first.books[0]!.path);
+    assert.deepEqual(second.stale, [], 'the file is the new book, not one left behind');
+    assert.equal(second.books[0]!.changes?.isNew, true);
+    assert.deepEqual(await readdir(options.out as string), ['.ficbind-books.json', 'A Lone Pane.epub']);
+  });
+
   it('keeps the Kobo span ids of unchanged chapters when a chapter is appended', async () => {
     const { input, options } = await library({
       'kiln-light.txt': part('Kiln Light', 1, [1, 2]),
