@@ -270,6 +270,27 @@ describe('EPUBs as input: covers, the output folder, and broken books', () => {
     assert.match(await bodyText(damaged, (await chapterPaths(damaged))[0]!), /Frozen Quay.*Skerrow is invented/s);
   });
 
+  it("takes a page's own heading for its chapter's title, shown once, though it reads as no chapter heading", async () => {
+    const input = await writeStories({
+      'headed.epub': await zipEpubTree(PART_TWO, (e) => {
+        const page = new TextDecoder().decode(e.get('EPUB/text/chapter-1.xhtml')!);
+        e.set(
+          'EPUB/text/chapter-1.xhtml',
+          new TextEncoder().encode(
+            page.replace('<section epub:type="chapter" id="start">', '$&\n<h2>A Boat Comes In</h2>'),
+          ),
+        );
+      }),
+    });
+    const library = await buildInto(input, { cover: false });
+    const book = await openEpub(library.book("The Lamplighter's Reply"));
+    const [one] = await chapterPaths(book);
+    const doc = await book.xml(one!);
+    assert.equal(textOf(all(doc, 'h2')[0]!), 'A Boat Comes In', 'its heading, not the contents entry');
+    const body = textOf(all(doc, 'body')[0]!);
+    assert.equal(body.split('A Boat Comes In').length - 1, 1, `shown once: ${body.slice(0, 120)}`);
+  });
+
   it('leaves out a page of the reading order that is not XHTML, and says so', async () => {
     const input = await writeStories({
       'plate.epub': await zipEpubTree(PART_TWO, (e) => {

@@ -5,7 +5,7 @@ import type { SourceFile } from '../../model/source.js';
 import type { Chapter, Story } from '../../model/story.js';
 import { decodeText } from '../../read/decode.js';
 import { splitChapters } from '../chapters.js';
-import { elements } from '../formats/html-dom.js';
+import { elements, findFirst, textOf } from '../formats/html-dom.js';
 import { KNOWN_KEYS, type HeaderField } from '../header.js';
 import { readHeaderAndBody } from '../header-and-body.js';
 import { metadataFromHeader } from '../metadata.js';
@@ -154,7 +154,7 @@ function readSpineDocument(
   // The EPUB says where its text is: the HTML reader's guess at it is no news.
   const said = body.diagnostics.filter((d) => d.rule !== 'format/html-story');
   return {
-    chapters: withChapterImages(split.chapters, images.found),
+    chapters: withChapterImages(withPageHeading(split.chapters, doc), images.found),
     afterword: isAo3Afterword(doc),
     fields: body.fields,
     diagnostics: [...decoded.diagnostics, ...said, ...split.diagnostics],
@@ -213,6 +213,21 @@ function tagsSaidOnce(fields: readonly HeaderField[], fromPackage: number): Head
 
 function seriesName(value: string): string {
   return (parseSeriesField(value)?.name ?? value).trim().toLowerCase();
+}
+
+/**
+ * A page's own heading that reads as no chapter heading (`<h2>The Fishing Boat</h2>`) came out as
+ * its first paragraph: it is the chapter's title, shown once as its heading.
+ */
+function withPageHeading(chapters: Chapter[], doc: Document): Chapter[] {
+  const [first, ...rest] = chapters;
+  const opening = first?.blocks[0];
+  if (!first || first.title !== undefined || opening?.kind !== 'paragraph') return chapters;
+  const heading = findFirst(doc, (el) => /^h[1-6]$/.test(el.name));
+  const said = (text: string): string => text.replace(/\s+/g, ' ').trim();
+  const title = heading ? said(textOf(heading)) : '';
+  if (title === '' || said(opening.inlines.map((inline) => inline.text).join('')) !== title) return chapters;
+  return [{ ...first, title, blocks: first.blocks.slice(1) }, ...rest];
 }
 
 /** The page's text and pictures go on at the end of the chapter before it. */
