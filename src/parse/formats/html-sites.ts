@@ -338,8 +338,18 @@ function pageTitleBlock(doc: Document): PageField[] {
   if (!heading || title === '' || parseChapterHeading(title) !== undefined) return [];
   const byline = bylineAfter(heading);
   const pageTitle = findFirst(doc, (el) => el.name === 'title');
-  if (!byline && pageTitle && !BARE_PAGE_TITLE.test(textOf(pageTitle))) return [];
+  // A good <title> that says something else leaves the heading in the text; one that names the
+  // same story (`The Far Shore`, `The Far Shore | My Site`) makes the heading its title block.
+  if (!byline && pageTitle && !BARE_PAGE_TITLE.test(textOf(pageTitle)) && !namesSameStory(textOf(pageTitle), title))
+    return [];
   return [{ key: 'Title', value: title, element: heading }, ...(byline ? [byline] : [])];
+}
+
+function namesSameStory(pageTitle: string, heading: string): boolean {
+  const said = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const [page, title] = [said(pageTitle), said(heading)];
+  // The rest of the page's title, if any, is a site's name after a separator.
+  return page.startsWith(title) && /^(?:\s*[|:·•—–-]\s.*)?$/.test(page.slice(title.length));
 }
 
 /** The byline among the two elements after the title heading. */

@@ -316,6 +316,23 @@ describe('readHtml: finding the story in a page', () => {
     );
   });
 
+  it('takes a heading that repeats the page title (its site name aside) for the title block: shown once', () => {
+    for (const pageTitle of ['The Far Shore', 'The Far Shore | Tidewrack Fiction', 'the far shore - Tidewrack']) {
+      const parsed = parseHtml(
+        `<html><head><title>${pageTitle}</title></head><body>\n<h1>The Far Shore</h1>\n<p>The tide went out and did not come back.</p></body></html>`,
+      );
+      assert.equal(parsed.story?.meta.title, 'The Far Shore', pageTitle);
+      assert.deepEqual(parsed.chapters, [[null, ['The tide went out and did not come back.']]], pageTitle);
+      const said = parsed.diagnostics.find((d) => d.rule === 'format/title-block');
+      assert.equal(said?.line, 2, pageTitle);
+    }
+    // A page title that only begins with the heading's words names something else.
+    const other = parseHtml(
+      '<html><head><title>The Far Shore Revisited</title></head><body><h1>The Far Shore</h1><p>Text.</p></body></html>',
+    );
+    assert.equal(other.story?.meta.title, 'The Far Shore Revisited');
+  });
+
   it('keeps a heading in the text when the page says nothing more of it: a good <title>, no byline', () => {
     const parsed = parseHtml(
       '<html><head><title>Harbour Songs</title></head><body><h1>Verse One</h1><p>Sing.</p></body></html>',
