@@ -298,8 +298,13 @@ async function buildFrom(
       ),
     );
   });
-  if (options.check && written.length > 0)
-    diagnostics.push(...(await checkBooks(written.map((b) => b.path))).diagnostics);
+  if ((options.check || options.accessibility) && written.length > 0) {
+    const checked = await checkBooks(
+      written.map((b) => b.path),
+      { accessibility: options.accessibility },
+    );
+    diagnostics.push(...checked.diagnostics);
+  }
   return {
     books: written,
     stale,

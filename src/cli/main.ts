@@ -34,6 +34,7 @@ Examples:
   $ ficbind build --notes end              author's notes after the chapter, not inside it
   $ SOURCE_DATE_EPOCH=1700000000 ficbind build   reproducible dates
   $ ficbind build --check                  build, then check every book with EPUBCheck
+  $ ficbind build --accessibility          and with Ace by DAISY, where it is installed
   $ ficbind build --kobo                   also write .kepub.epub books for Kobo
   $ ficbind build --watch                  rebuild the books whose stories change
   $ ficbind build --mark-new               mark what is new since the last build "(New)"
@@ -97,6 +98,7 @@ function program(): Command {
     .option('--no-cache', 'build every book from scratch, without reading or writing the cache')
     .option('--strict', 'exit with code 1 when there are warnings too')
     .option('--check', 'check each book after writing it (EPUBCheck, needs Java; and reader rules)')
+    .option('--accessibility', 'check each book with Ace by DAISY too, where it is installed (implies --check)')
     .option('--json', 'print a final report as JSON (books, totals, diagnostics, time) instead of text')
     .option(
       '-j, --jobs <n>',

@@ -65,6 +65,8 @@ export const buildOptionsSchema = z
     notes: z.enum(NOTES_PLACEMENTS).default('keep'),
     /** Check each written book with EPUBCheck and the reader rules; their findings join the result. */
     check: z.boolean().default(false),
+    /** With `check` (which it implies), also check accessibility with Ace by DAISY, where it is installed. */
+    accessibility: z.boolean().default(false),
     /** Draw a cover for books with no cover image. */
     cover: z.boolean().default(true),
     /** Also write `NAME.kepub.epub`, the Kobo variant. */
@@ -101,6 +103,7 @@ export const OPTION_FLAGS: Readonly<Record<keyof BuildOptions, string>> = {
   typography: '--no-typography',
   notes: '--notes',
   check: '--check',
+  accessibility: '--accessibility',
   cover: '--no-cover',
   kobo: '--kobo',
   jobs: '--jobs',

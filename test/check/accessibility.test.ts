@@ -75,6 +75,33 @@ describe('ficbind check --accessibility', () => {
   });
 
   it(
+    'build --accessibility checks the books it wrote with Ace too (it implies --check); --check alone runs no Ace',
+    { timeout: 120_000 },
+    async () => {
+      const input = await writeStories({ 'quiet-ferry.txt': story('The Quiet Ferry') });
+      const out = await temp('build-ace');
+      // No browser to start: Ace's finding then says so, which is enough to know Ace was asked.
+      const run = await runCli(['build', input, '-o', out, '--no-cache', '--accessibility', '--json'], {
+        env: { PUPPETEER_EXECUTABLE_PATH: path.join(await temp('no-browser'), 'chromium') },
+      });
+      const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: Diagnostic[] };
+      const book = path.join(out, 'The Quiet Ferry.epub');
+      assert.deepEqual(
+        diagnostics.filter((d) => d.rule.startsWith('ace/')).map((d) => [d.rule, d.file]),
+        [['ace/no-browser', book]],
+      );
+      assert.equal(run.code, 1, 'a book Ace could not check fails the build');
+      // Without --accessibility, --check runs no Ace.
+      const plain = await runCli(['build', input, '-o', out, '--no-cache', '--check', '--json'], {
+        env: { PUPPETEER_EXECUTABLE_PATH: path.join(await temp('no-browser'), 'chromium') },
+      });
+      assert.equal(plain.code, 0, plain.stdout);
+      const checked = JSON.parse(plain.stdout) as { diagnostics: Diagnostic[] };
+      assert.ok(!checked.diagnostics.some((d) => d.rule.startsWith('ace/')));
+    },
+  );
+
+  it(
     'with Ace (a devDependency here): its findings on the document they concern, none on a good book',
     { skip: aceSkipReason(), timeout: 300_000 },
     async () => {

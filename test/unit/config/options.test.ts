@@ -27,6 +27,7 @@ describe('resolveOptions (the one schema of the build options)', () => {
       typography: true,
       notes: 'keep',
       check: false,
+      accessibility: false,
       cover: true,
       kobo: false,
       jobs: 1,
