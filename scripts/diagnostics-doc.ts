@@ -176,6 +176,11 @@ export const EXAMPLES: Record<RuleId, Example> = {
     line: 24,
     message: 'the picture OEBPS/images/harbour.jpg, 4032×3024 px (3.1 MB), is scaled down to 1600×1200 px (412 KB)',
   },
+  'epub/image-no-alt': {
+    file: 'harbour-light.epub/OEBPS/chapter-3.xhtml',
+    line: 31,
+    message: 'the picture ../images/gull.png has no text alternative; it is kept with alt=""',
+  },
   'epub/image-unreadable': {
     file: 'harbour-light.epub/OEBPS/chapter-3.xhtml',
     line: 24,

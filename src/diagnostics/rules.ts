@@ -177,6 +177,12 @@ export const RULES = {
     description:
       'A picture of an EPUB input larger than 1600 px or 1 MB, scaled down (same format) so readers show it quickly.',
   },
+  'epub/image-no-alt': {
+    severity: 'info',
+    description:
+      'A picture of an EPUB input with no text alternative (no alt, no SVG title): kept, with alt="" so screen readers pass it by.',
+    hint: "If the picture shows something the story needs, give it an alt text in the EPUB (calibre's editor does this) and build again.",
+  },
   'epub/image-unreadable': {
     severity: 'warning',
     description:

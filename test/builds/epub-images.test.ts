@@ -301,3 +301,27 @@ describe('EPUBs as input: --max-book-size with pictures', () => {
     assert.ok(!library.result.diagnostics.some((d) => d.rule === 'output/over-size'));
   });
 });
+
+describe('EPUBs as input: a picture without a text alternative', () => {
+  it('is kept with alt="" and said, with its file and line', async () => {
+    const stories = await mkdtemp(path.join(os.tmpdir(), 'ficbind-no-alt-'));
+    const zipped = await zipEpubTree(path.join(FIXTURES, 'the-cartographers-daughter.epub'), (entries) => {
+      const page = new TextDecoder().decode(entries.get('OEBPS/text/chapter-1.xhtml')!);
+      entries.set(
+        'OEBPS/text/chapter-1.xhtml',
+        new TextEncoder().encode(page.replace(/(<img src="\.\.\/images\/bay-map\.png") alt="[^"]*"/, '$1')),
+      );
+    });
+    await writeFile(path.join(stories, 'the-cartographers-daughter.epub'), zipped);
+    const library = await buildInto(stories, { cover: false });
+    const said = library.result.diagnostics.filter((d) => d.rule === 'epub/image-no-alt');
+    assert.deepEqual(
+      said.map((d) => [d.file, d.line]),
+      [[CHAPTER_ONE, await lineOf('chapter-1.xhtml', 'bay-map.png')]],
+    );
+    const epub = await openEpub(library.book("The Cartographer's Daughter"));
+    const [one] = await chapterPaths(epub);
+    const map = (await shownImages(epub, one!)).find((s) => /bay-map/.test(s.entry));
+    assert.equal(map?.alt, '', 'kept, marked as passing by');
+  });
+});

@@ -63,6 +63,18 @@ export function readHtml(text: string, file: string, images?: ImageLookup): Form
     }
     const pictures = pagePictures(part, images);
     diagnostics.push(...pictures.leftOut.map((picture) => imageLeftOutReport(picture, file, lineOf)));
+    // Kept without words: written with alt="" (readers pass it by), and said, so it can be described.
+    for (const picture of pictures.kept.filter((p) => p.undescribed))
+      diagnostics.push(
+        diagnostic(
+          'epub/image-no-alt',
+          file,
+          `the picture ${picture.src} has no text alternative; it is kept with alt=""`,
+          {
+            line: lineOf(picture.element.startIndex ?? 0),
+          },
+        ),
+      );
     const start = part.body.startIndex ?? 0;
     const html = partHtml(text, part, pictures.kept);
     const partLines = htmlToLines(withLineMarks(html, lineOf(start)), lineOf(start), { images: pictures.kept });
@@ -140,6 +152,8 @@ interface Picture {
   element: Element;
   src: string;
   alt: string;
+  /** The page gives no text alternative at all (no `alt`, no SVG `<title>`), not even an empty one. */
+  undescribed?: true;
 }
 interface KeptPicture extends Picture {
   key: string;
@@ -158,13 +172,24 @@ function pagePictures(
   const pictures: Picture[] = [];
   for (const el of findAll(part.body, (e) => e.name === 'img' || e.name === 'svg')) {
     if (excluded(el)) continue;
-    if (el.name === 'img' && !hidden(el)) pictures.push({ element: el, src: el.attribs['src'] ?? '', alt: altOf(el) });
+    if (el.name === 'img' && !hidden(el))
+      pictures.push({
+        element: el,
+        src: el.attribs['src'] ?? '',
+        alt: altOf(el),
+        ...(el.attribs['alt'] === undefined ? { undescribed: true as const } : {}),
+      });
     // An SVG page picture: its <image> names the file; its <title>, if any, says what it shows.
     const image = el.name === 'svg' && images ? findFirst(el, (e) => e.name === 'image') : undefined;
     const href = image && (image.attribs['href'] ?? image.attribs['xlink:href']);
     if (el.name === 'svg' && href !== undefined && (el.parent === null || !hidden(el.parent as Element))) {
       const title = findFirst(el, (e) => e.name === 'title');
-      pictures.push({ element: el, src: href, alt: title ? textOf(title).replace(/\s+/g, ' ').trim() : '' });
+      pictures.push({
+        element: el,
+        src: href,
+        alt: title ? textOf(title).replace(/\s+/g, ' ').trim() : '',
+        ...(title ? {} : { undescribed: true as const }),
+      });
     }
   }
   const kept: KeptPicture[] = [];
