@@ -119,11 +119,19 @@ export function metadataFromHeader(
 }
 
 /** `sea, winter; Found Family` → one tag each, the first spelling of a repeated tag kept. */
+/** The tags of one field's value, as written: `Winter, Letters; slow burn` → three. */
+export function tagsIn(value: string): string[] {
+  return value
+    .split(/[,;]/)
+    .map((t) => t.replace(/\s+/g, ' ').trim())
+    .filter((t) => t !== '');
+}
+
 function splitTags(values: readonly string[]): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
-  for (const tag of values.flatMap((v) => v.split(/[,;]/)).map((t) => t.replace(/\s+/g, ' ').trim())) {
-    if (tag === '' || seen.has(tag.toLowerCase())) continue;
+  for (const tag of values.flatMap(tagsIn)) {
+    if (seen.has(tag.toLowerCase())) continue;
     seen.add(tag.toLowerCase());
     tags.push(tag);
   }

@@ -5,10 +5,11 @@ import type { SourceFile } from '../../model/source.js';
 import type { Chapter, Story } from '../../model/story.js';
 import { decodeText } from '../../read/decode.js';
 import { splitChapters } from '../chapters.js';
-import { elements, findFirst, textOf } from '../formats/html-dom.js';
+import { ao3AfterwordPage } from '../formats/ao3-download.js';
+import { findFirst, textOf } from '../formats/html-dom.js';
 import { KNOWN_KEYS, type HeaderField } from '../header.js';
 import { readHeaderAndBody } from '../header-and-body.js';
-import { metadataFromHeader } from '../metadata.js';
+import { metadataFromHeader, tagsIn } from '../metadata.js';
 import { parseSeriesField } from '../series.js';
 import { titleFromFileName } from '../title-line.js';
 import { ao3PrefaceFields, frontMatterFields, frontMatterKind } from './front-matter.js';
@@ -155,7 +156,7 @@ function readSpineDocument(
   const said = body.diagnostics.filter((d) => d.rule !== 'format/html-story');
   return {
     chapters: withChapterImages(withPageHeading(split.chapters, doc), images.found),
-    afterword: isAo3Afterword(doc),
+    afterword: ao3AfterwordPage(doc) !== undefined,
     fields: body.fields,
     diagnostics: [...decoded.diagnostics, ...said, ...split.diagnostics],
   };
@@ -181,11 +182,7 @@ const TAG_LABELS = new Set([
  */
 function tagsSaidOnce(fields: readonly HeaderField[], fromPackage: number): HeaderField[] {
   const target = (field: HeaderField) => KNOWN_KEYS[field.key.toLowerCase()] ?? '';
-  const tagsOf = (field: HeaderField) =>
-    field.value
-      .split(/[,;]/)
-      .map((t) => t.replace(/\s+/g, ' ').trim())
-      .filter((t) => t !== '');
+  const tagsOf = (field: HeaderField) => tagsIn(field.value);
   const spelling = new Map<string, string>();
   for (const tag of fields.filter((f) => target(f) === 'tags').flatMap(tagsOf))
     if (!spelling.has(tag.toLowerCase())) spelling.set(tag.toLowerCase(), tag);
@@ -240,11 +237,6 @@ function continueChapter(previous: Chapter, next: Chapter): void {
 
 function withoutText(chapter: Chapter): boolean {
   return chapter.blocks.every((block) => block.kind === 'image');
-}
-
-function isAo3Afterword(doc: Document): boolean {
-  const ids = new Set([...elements(doc)].map((el) => el.attribs['id']));
-  return ids.has('afterword') && !ids.has('chapters') && !ids.has('preface');
 }
 
 function withKnownLabel(field: HeaderField): HeaderField {

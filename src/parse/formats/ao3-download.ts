@@ -99,10 +99,17 @@ function statsFields(dd: Element): PageField[] {
  * the works inspired by it. The notes are the author speaking, as in the HTML download.
  */
 export function ao3AfterwordShape(doc: Document): PageStory | undefined {
+  const afterword = ao3AfterwordPage(doc);
+  if (!afterword) return undefined;
+  return { found: '#afterword (the end of an AO3 download)', parts: notes(afterword), fields: inspiredBy(afterword) };
+}
+
+/** The `#afterword` of a page that holds it alone (AO3's EPUB ends so), not the whole download's. */
+export function ao3AfterwordPage(doc: Document): Element | undefined {
   const afterword = findFirst(doc, (el) => el.attribs['id'] === 'afterword');
   if (!afterword || findFirst(doc, (el) => el.attribs['id'] === 'preface' || el.attribs['id'] === 'chapters'))
     return undefined;
-  return { found: '#afterword (the end of an AO3 download)', parts: notes(afterword), fields: inspiredBy(afterword) };
+  return afterword;
 }
 
 /** "Works inspired by this one:" and its list, after the end notes. */

@@ -42,16 +42,7 @@ export function readHtml(text: string, file: string, images?: ImageLookup): Form
   diagnostics.push(
     ...leftOut.map((chrome) =>
       chrome.element.name === 'img'
-        ? imageLeftOutReport(
-            {
-              element: chrome.element,
-              src: chrome.element.attribs['src'] ?? '',
-              alt: altOf(chrome.element),
-              why: chrome.what,
-            },
-            file,
-            lineOf,
-          )
+        ? imageLeftOutReport({ ...imgPicture(chrome.element), why: chrome.what }, file, lineOf)
         : leftOutReport(chrome, file, lineOf),
     ),
   );
@@ -172,13 +163,7 @@ function pagePictures(
   const pictures: Picture[] = [];
   for (const el of findAll(part.body, (e) => e.name === 'img' || e.name === 'svg')) {
     if (excluded(el)) continue;
-    if (el.name === 'img' && !hidden(el))
-      pictures.push({
-        element: el,
-        src: el.attribs['src'] ?? '',
-        alt: altOf(el),
-        ...(el.attribs['alt'] === undefined ? { undescribed: true as const } : {}),
-      });
+    if (el.name === 'img' && !hidden(el)) pictures.push(imgPicture(el));
     // An SVG page picture: its <image> names the file; its <title>, if any, says what it shows.
     const image = el.name === 'svg' && images ? findFirst(el, (e) => e.name === 'image') : undefined;
     const href = image && (image.attribs['href'] ?? image.attribs['xlink:href']);
@@ -202,8 +187,14 @@ function pagePictures(
   return { kept, leftOut };
 }
 
-function altOf(img: Element): string {
-  return (img.attribs['alt'] ?? '').replace(/\s+/g, ' ').trim();
+function imgPicture(img: Element): Picture {
+  const alt = img.attribs['alt'];
+  return {
+    element: img,
+    src: img.attribs['src'] ?? '',
+    alt: (alt ?? '').replace(/\s+/g, ' ').trim(),
+    ...(alt === undefined ? { undescribed: true as const } : {}),
+  };
 }
 
 /**
