@@ -7,7 +7,7 @@ import { before, describe, it } from 'node:test';
 import { REPO_ROOT, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { all, chapterPaths, openEpub, packageDocument, textOf, type OpenedEpub } from '../helpers/epub.js';
 import sharp from 'sharp';
-import { epubLibrary, zipEpubTree } from '../helpers/epub-fixtures.js';
+import { editEntry, epubLibrary, zipEpubTree } from '../helpers/epub-fixtures.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/epub/images');
 const TREE = path.join(FIXTURES, 'the-cartographers-daughter.epub/OEBPS');
@@ -216,25 +216,17 @@ describe('EPUBs as input: a page holding only a picture', () => {
       );
     const stories = await mkdtemp(path.join(os.tmpdir(), 'ficbind-plates-'));
     const zipped = await zipEpubTree(path.join(FIXTURES, 'the-cartographers-daughter.epub'), (entries) => {
-      const opf = new TextDecoder().decode(entries.get('OEBPS/content.opf')!);
-      entries.set(
-        'OEBPS/content.opf',
-        new TextEncoder().encode(
-          opf
-            .replace(
-              '</manifest>',
-              '<item id="front" href="text/frontispiece.xhtml" media-type="application/xhtml+xml"/><item id="plate" href="text/plate.xhtml" media-type="application/xhtml+xml"/></manifest>',
-            )
-            .replace('<itemref idref="c1"/>', '<itemref idref="front"/><itemref idref="c1"/><itemref idref="plate"/>'),
-        ),
+      editEntry(entries, 'OEBPS/content.opf', (opf) =>
+        opf
+          .replace(
+            '</manifest>',
+            '<item id="front" href="text/frontispiece.xhtml" media-type="application/xhtml+xml"/><item id="plate" href="text/plate.xhtml" media-type="application/xhtml+xml"/></manifest>',
+          )
+          .replace('<itemref idref="c1"/>', '<itemref idref="front"/><itemref idref="c1"/><itemref idref="plate"/>'),
       );
       // Listed in the contents as its own entry, as illustrated EPUBs often do.
-      const nav = new TextDecoder().decode(entries.get('OEBPS/nav.xhtml')!);
-      entries.set(
-        'OEBPS/nav.xhtml',
-        new TextEncoder().encode(
-          nav.replace('</a></li>', '</a></li>\n    <li><a href="text/plate.xhtml">Plate: the wrong map</a></li>'),
-        ),
+      editEntry(entries, 'OEBPS/nav.xhtml', (nav) =>
+        nav.replace('</a></li>', '</a></li>\n    <li><a href="text/plate.xhtml">Plate: the wrong map</a></li>'),
       );
       entries.set('OEBPS/text/frontispiece.xhtml', plate('../images/panorama.png', 'The bay from the sea'));
       entries.set('OEBPS/text/plate.xhtml', plate('../images/bay-map.png', 'The wrong map, pinned to the wall'));
@@ -306,10 +298,8 @@ describe('EPUBs as input: a picture without a text alternative', () => {
   it('is kept with alt="" and said, with its file and line', async () => {
     const stories = await mkdtemp(path.join(os.tmpdir(), 'ficbind-no-alt-'));
     const zipped = await zipEpubTree(path.join(FIXTURES, 'the-cartographers-daughter.epub'), (entries) => {
-      const page = new TextDecoder().decode(entries.get('OEBPS/text/chapter-1.xhtml')!);
-      entries.set(
-        'OEBPS/text/chapter-1.xhtml',
-        new TextEncoder().encode(page.replace(/(<img src="\.\.\/images\/bay-map\.png") alt="[^"]*"/, '$1')),
+      editEntry(entries, 'OEBPS/text/chapter-1.xhtml', (page) =>
+        page.replace(/(<img src="\.\.\/images\/bay-map\.png") alt="[^"]*"/, '$1'),
       );
     });
     await writeFile(path.join(stories, 'the-cartographers-daughter.epub'), zipped);

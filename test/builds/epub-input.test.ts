@@ -6,7 +6,7 @@ import { before, describe, it } from 'node:test';
 import { REPO_ROOT, buildInto, type BuiltLibrary } from '../helpers/build.js';
 import { runCli } from '../helpers/cli.js';
 import { all, chapterPaths, openEpub, packageDocument, spinePaths, textOf, type OpenedEpub } from '../helpers/epub.js';
-import { epubLibrary, zipEpubTree } from '../helpers/epub-fixtures.js';
+import { editEntry, epubLibrary, zipEpubTree } from '../helpers/epub-fixtures.js';
 import { writeStories } from '../helpers/library.js';
 import { bookWords, words } from '../helpers/words.js';
 
@@ -273,12 +273,8 @@ describe('EPUBs as input: covers, the output folder, and broken books', () => {
   it("takes a page's own heading for its chapter's title, shown once, though it reads as no chapter heading", async () => {
     const input = await writeStories({
       'headed.epub': await zipEpubTree(PART_TWO, (e) => {
-        const page = new TextDecoder().decode(e.get('EPUB/text/chapter-1.xhtml')!);
-        e.set(
-          'EPUB/text/chapter-1.xhtml',
-          new TextEncoder().encode(
-            page.replace('<section epub:type="chapter" id="start">', '$&\n<h2>A Boat Comes In</h2>'),
-          ),
+        editEntry(e, 'EPUB/text/chapter-1.xhtml', (page) =>
+          page.replace('<section epub:type="chapter" id="start">', '$&\n<h2>A Boat Comes In</h2>'),
         );
       }),
     });
@@ -294,14 +290,10 @@ describe('EPUBs as input: covers, the output folder, and broken books', () => {
   it('leaves out a page of the reading order that is not XHTML, and says so', async () => {
     const input = await writeStories({
       'plate.epub': await zipEpubTree(PART_TWO, (e) => {
-        const opf = new TextDecoder().decode(e.get('EPUB/package.opf')!);
-        e.set(
-          'EPUB/package.opf',
-          new TextEncoder().encode(
-            opf
-              .replace('</manifest>', '<item id="map" href="map.svg" media-type="image/svg+xml"/></manifest>')
-              .replace('<itemref idref="c2"/>', '<itemref idref="map"/><itemref idref="c2"/>'),
-          ),
+        editEntry(e, 'EPUB/package.opf', (opf) =>
+          opf
+            .replace('</manifest>', '<item id="map" href="map.svg" media-type="image/svg+xml"/></manifest>')
+            .replace('<itemref idref="c2"/>', '<itemref idref="map"/><itemref idref="c2"/>'),
         );
         e.set('EPUB/map.svg', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'));
       }),
@@ -315,8 +307,7 @@ describe('EPUBs as input: covers, the output folder, and broken books', () => {
   it('keeps the first spelling of a tag the package and the AO3 preface spell differently', async () => {
     const input = await writeStories({
       'harbour.epub': await zipEpubTree(PART_THREE, (e) => {
-        const opf = new TextDecoder().decode(e.get('content.opf')!);
-        e.set('content.opf', new TextEncoder().encode(opf.replace('<dc:subject>Winter<', '<dc:subject>winter<')));
+        editEntry(e, 'content.opf', (opf) => opf.replace('<dc:subject>Winter<', '<dc:subject>winter<'));
       }),
     });
     const library = await buildInto(input, { cover: false });

@@ -29,6 +29,13 @@ export async function zipEpubTree(
   return zip.generateAsync({ type: 'uint8array' });
 }
 
+/** Within `change` of zipEpubTree: rewrites one text entry of the tree (`edit` gets its text, gives the new one). */
+export function editEntry(entries: Map<string, Uint8Array>, name: string, edit: (text: string) => string): void {
+  const bytes = entries.get(name);
+  if (bytes === undefined) throw new Error(`${name} is not in the fixture`);
+  entries.set(name, new TextEncoder().encode(edit(new TextDecoder().decode(bytes))));
+}
+
 /** A fresh stories folder holding each `NAME.epub/` tree of `fixtures`, zipped as `NAME.epub`. */
 export async function epubLibrary(fixtures: string): Promise<string> {
   const stories = await mkdtemp(path.join(os.tmpdir(), 'ficbind-epubs-'));
