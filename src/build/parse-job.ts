@@ -13,12 +13,9 @@ export interface ParseJob {
   options: Pick<BuildOptions, 'keepJunk' | 'notes' | 'typography'>;
 }
 
-/** A parsed and cleaned story with what the build keeps of it while its chapters wait (story-store.ts). */
-export interface ParsedStory {
-  story?: Story;
-  diagnostics: Diagnostic[];
-  stats?: StoryStats;
-}
+/** A parsed and cleaned story with what the build keeps of it while its chapters wait (story-store.ts), or why there is none. */
+export type ParsedStory =
+  { story: Story; stats: StoryStats; diagnostics: Diagnostic[] } | { story?: undefined; diagnostics: Diagnostic[] };
 
 /**
  * parse → clean, huge pictures scaled down, words counted and chapters fingerprinted: all a story's
@@ -38,7 +35,7 @@ export async function parseJob(job: ParseJob): Promise<ParsedStory> {
   };
 }
 
-export function statsOf(story: Story): StoryStats {
+function statsOf(story: Story): StoryStats {
   // Each chapter's print counts its words: the story's are their sum, not counted a second time.
   const prints = story.chapters.map(chapterPrint);
   return { words: prints.reduce((n, p) => n + p.words, 0), chapters: story.chapters.length, prints };

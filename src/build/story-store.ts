@@ -7,7 +7,7 @@ import { detached } from './detached.js';
 import type { FoundSource, StorySource } from '../model/source.js';
 import type { BuildOptions } from '../config/options.js';
 import type { Chapter, Story, StoryHead, StoryInfo, StoryStats } from '../model/story.js';
-import { parseJob, statsOf, type ParseJob, type ParsedStory } from './parse-job.js';
+import { parseJob, type ParseJob, type ParsedStory } from './parse-job.js';
 
 /**
  * Where a build's parsed stories wait for their book. Grouping needs only what a story says about
@@ -74,11 +74,8 @@ export async function parseInto(
   cleaned.diagnostics.unshift(...read.diagnostics);
   if (!cache) {
     if (!cleaned.story) return { diagnostics: cleaned.diagnostics };
-    if (!spill) return { head: heldInMemory(cleaned.story), diagnostics: cleaned.diagnostics };
-    const { story } = cleaned;
-    return setAside({ ...cleaned, story }, undefined, (chapters) =>
-      spill.put(chapters).then((load) => lostUnless(load, found.path)),
-    );
+    if (!spill) return { head: heldInMemory(cleaned.story, cleaned.stats), diagnostics: cleaned.diagnostics };
+    return setAside(cleaned, undefined, (chapters) => spill.put(chapters).then((load) => lostUnless(load, found.path)));
   }
   // Keyed by the text as read now (the same as found, unless the file changed in between).
   const key = storyKey(read.source, parseOptions, store.code);
@@ -87,8 +84,7 @@ export async function parseInto(
     await cache.saveStory(key, { diagnostics, words: 0, chapterCount: 0, prints: [] }, []).catch(() => undefined);
     return { diagnostics };
   }
-  const { story } = cleaned;
-  return setAside({ ...cleaned, story }, key, async (chapters, entry) => {
+  return setAside(cleaned, key, async (chapters, entry) => {
     await cache.saveStory(key, entry, chapters);
     return fromCache(cache, key, found.path);
   });
@@ -130,13 +126,12 @@ export function sliceStory(head: StoryHead, from: number, to: number): StoryHead
  * aside (a full disk, a read-only cache), they stay in memory and the build goes on.
  */
 async function setAside(
-  cleaned: ParsedStory & { story: Story },
+  cleaned: Extract<ParsedStory, { story: Story }>,
   parseKey: string | undefined,
   put: (chapters: readonly Chapter[], entry: CachedStory) => Promise<() => Promise<Chapter[]>>,
 ): Promise<ParsedHead> {
-  const { story: parsed, diagnostics: parseDiagnostics } = cleaned;
+  const { story: parsed, stats, diagnostics: parseDiagnostics } = cleaned;
   const { chapters, ...info } = parsed;
-  const stats = cleaned.stats ?? statsOf(parsed);
   // Its own strings, not slices of the source text, which is let go once parsed (see detached).
   const entry = {
     story: detached(info),
@@ -146,14 +141,14 @@ async function setAside(
     prints: stats.prints,
   };
   const load = await put(chapters, entry).catch(() => undefined);
-  if (!load) return { head: heldInMemory(parsed, parseKey), diagnostics: parseDiagnostics };
+  if (!load) return { head: heldInMemory(parsed, stats, parseKey), diagnostics: parseDiagnostics };
   return { head: headOf(entry.story, stats, parseKey, load), diagnostics: entry.diagnostics };
 }
 
 /** A head whose chapters stay in memory: with nowhere to set them aside (`ficbind list`), or when that failed. */
-function heldInMemory(story: Story, parseKey?: string): StoryHead {
+function heldInMemory(story: Story, stats: StoryStats, parseKey?: string): StoryHead {
   const { chapters, ...info } = story;
-  return headOf(info, statsOf(story), parseKey, () => Promise.resolve(chapters));
+  return headOf(info, stats, parseKey, () => Promise.resolve(chapters));
 }
 
 function headOf(
